@@ -1,0 +1,14 @@
+/**
+ * @starscape/shared: what the server and the web client must agree on. Pure code only: no I/O,
+ * no clock, no randomness; time comes in as an argument.
+ */
+export * from './content/resources';
+export * from './content/buildings';
+export * from './errors';
+export * from './messages';
+export * from './token';
+export * from './town/Town';
+export * from './town/economy';
+export * from './town/production';
+export * from './town/advance';
+export * from './town/upgrades';

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { advance } from './advance';
+import { amountAt, newTown, stocksAt, withSpeed } from './production';
+import { townSchema } from './Town';
+import { cancelUpgrade, checkUpgrade, startUpgrade, upgradeProgress } from './upgrades';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 10, 25);
+
+function started(result: ReturnType<typeof startUpgrade>) {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}`);
+  return result.value;
+}
+
+describe('a new starbase', () => {
+  it('starts with the starting stock, base production and nothing built', () => {
+    const town = newTown(T0, 1);
+    expect(stocksAt(town, T0)).toEqual({ metal: 500, crystal: 300, fuel: 100 });
+    expect(town.stocks.metal.rate).toBe(30);
+    expect(town.upgrade).toBeNull();
+    expect(townSchema.parse(JSON.parse(JSON.stringify(town)))).toEqual(town);
+  });
+
+  it('produces lazily: an hour later it has one hour of base production more', () => {
+    const town = newTown(T0, 1);
+    expect(amountAt(town, 'metal', T0 + HOUR)).toBe(530);
+    expect(amountAt(town, 'crystal', T0 + HOUR / 2)).toBe(307.5);
+    expect(amountAt(town, 'fuel', T0 + HOUR)).toBe(100);
+  });
+
+  it('stops producing at the storage cap', () => {
+    const town = newTown(T0, 1);
+    expect(amountAt(town, 'metal', T0 + 10_000 * HOUR)).toBe(10_000);
+  });
+
+  it('never runs backwards', () => {
+    const town = newTown(T0, 1);
+    expect(amountAt(town, 'metal', T0 - HOUR)).toBe(500);
+    expect(advance(town, T0 - HOUR)).toBe(town);
+  });
+});
+
+describe('building upgrades', () => {
+  it('pays the cost at the start and completes at the finish time', () => {
+    const town = started(startUpgrade(newTown(T0, 1), 'metalMine', T0));
+    expect(stocksAt(town, T0)).toEqual({ metal: 440, crystal: 285, fuel: 100 });
+    expect(town.upgrade).toMatchObject({ building: 'metalMine', toLevel: 1, startedAt: T0, finishesAt: T0 + 108_000 });
+    expect(advance(town, T0 + 107_999).buildings.metalMine).toBe(0);
+    const done = advance(town, T0 + 108_000);
+    expect(done.buildings.metalMine).toBe(1);
+    expect(done.upgrade).toBeNull();
+    expect(done.since).toBe(T0 + 108_000);
+  });
+
+  it('changes rates from the completion moment on, not before', () => {
+    let town = newTown(T0, 1);
+    town = advance(started(startUpgrade(town, 'solarPlant', T0)), T0 + HOUR);
+    const solarDone = town.since;
+    town = started(startUpgrade(town, 'metalMine', solarDone));
+    const mineDone = town.upgrade!.finishesAt;
+    const later = mineDone + HOUR;
+    const atFinish = amountAt(town, 'metal', mineDone);
+    // one hour after the mine finished: base 30 plus the powered mine's 33 per hour
+    expect(amountAt(advance(town, later), 'metal', later)).toBeCloseTo(atFinish + 63, 9);
+  });
+
+  it('refuses a second upgrade while one runs', () => {
+    const town = started(startUpgrade(newTown(T0, 1), 'metalMine', T0));
+    expect(startUpgrade(town, 'solarPlant', T0 + 1)).toEqual({ ok: false, code: 'upgrade/busy' });
+    expect(checkUpgrade(town, 'solarPlant', T0 + 108_000)).toBeNull();
+  });
+
+  it('says which resource is missing', () => {
+    const town = newTown(T0, 1);
+    expect(checkUpgrade(town, 'storage', T0)).toBe('upgrade/not-enough-metal');
+    expect(checkUpgrade(town, 'fuelRefinery', T0)).toBe(null);
+    expect(checkUpgrade(town, 'defenseGrid', T0)).toBe('upgrade/not-enough-crystal');
+    const rich = { ...town, stocks: { ...town.stocks, metal: { ...town.stocks.metal, amount: 5000 } } };
+    expect(checkUpgrade(rich, 'storage', T0)).toBe('upgrade/not-enough-crystal');
+    expect(checkUpgrade(rich, 'commandCenter', T0)).toBe('upgrade/not-enough-fuel');
+  });
+
+  it('refuses a building at its highest level', () => {
+    const town = newTown(T0, 1);
+    const maxed = { ...town, buildings: { ...town.buildings, solarPlant: 40 } };
+    expect(checkUpgrade(maxed, 'solarPlant', T0)).toBe('upgrade/max-level');
+  });
+
+  it('refunds the full cost on cancel, and cancel without an upgrade is refused', () => {
+    const town = newTown(T0, 1);
+    const running = started(startUpgrade(town, 'crystalMine', T0 + 1000));
+    const cancelled = cancelUpgrade(running, T0 + 1000);
+    expect(cancelled.ok && stocksAt(cancelled.value, T0 + 1000)).toEqual(stocksAt(town, T0 + 1000));
+    expect(cancelUpgrade(town, T0)).toEqual({ ok: false, code: 'upgrade/none' });
+  });
+
+  it('reports progress from 0 to 1', () => {
+    const town = started(startUpgrade(newTown(T0, 1), 'metalMine', T0));
+    expect(upgradeProgress(town, T0)).toBe(0);
+    expect(upgradeProgress(town, T0 + 54_000)).toBe(0.5);
+    expect(upgradeProgress(town, T0 + 999_999)).toBe(1);
+  });
+});
+
+describe('game speed', () => {
+  it('multiplies production and divides build time', () => {
+    const fast = newTown(T0, 10);
+    expect(amountAt(fast, 'metal', T0 + HOUR)).toBe(800);
+    expect(started(startUpgrade(fast, 'metalMine', T0)).upgrade!.finishesAt).toBe(T0 + 10_800);
+  });
+
+  it('keeps what was produced when the speed changes', () => {
+    const town = newTown(T0, 1);
+    const faster = withSpeed(town, 2, T0 + HOUR);
+    expect(amountAt(faster, 'metal', T0 + HOUR)).toBe(530);
+    expect(amountAt(faster, 'metal', T0 + 2 * HOUR)).toBe(590);
+  });
+});
