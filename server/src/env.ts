@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from './logger';
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every environment variable the game server reads, with its default. Validated once at start. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  GAME_PORT: intFrom(1, 65535).default(2567),
+  GAME_HOST: z.string().min(1).default('0.0.0.0'),
+  /** defaults to the repository's data/ folder */
+  DATA_DIR: z.string().min(1).optional(),
+  /** `file:/abs/path.db` (SQLite); defaults to `<DATA_DIR>/starscape.db` */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** SPKI PEM of the Ed25519 key the web app signs game tokens with */
+  GAME_TOKEN_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----")' }),
+  GAME_SPEED: z.coerce.number().positive().max(100_000).default(1),
+  AUTOSAVE_INTERVAL_MS: intFrom(100, 600_000).default(5000),
+  RECONNECT_GRACE_SECONDS: intFrom(0, 3600).default(30),
+  MONITOR_USERNAME: z.string().min(1).optional(),
+  MONITOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** Parses the environment, or throws one error naming every bad variable. */
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid game server environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (Boolean(env.MONITOR_USERNAME) !== Boolean(env.MONITOR_PASSWORD)) {
+    throw new Error('Invalid game server environment:\n  MONITOR_USERNAME and MONITOR_PASSWORD must be set together');
+  }
+  return env;
+}

@@ -1,0 +1,58 @@
+/**
+ * Entry point of the game server process: read the environment, open the database, serve, and on
+ * SIGTERM/SIGINT save every town before exiting.
+ */
+import { createPrismaClient, defaultDataDir, defaultDatabaseUrl } from '@starscape/prisma';
+import { createGameTokenVerifier } from './auth/GameTokenVerifier';
+import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
+import { createGameServer } from './createGameServer';
+import { readServerEnv } from './env';
+import { createLogger } from './logger';
+import { PendingSaves, PrismaTownRepository } from './persistence';
+
+async function main(): Promise<void> {
+  const env = readServerEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl(env.DATA_DIR ?? defaultDataDir);
+  const prisma = createPrismaClient(databaseUrl);
+  const pendingSaves = new PendingSaves();
+
+  const server = createGameServer({
+    towns: new PrismaTownRepository(prisma),
+    users: new PrismaUserDirectory(prisma),
+    tokens: await createGameTokenVerifier(env.GAME_TOKEN_PUBLIC_KEY),
+    pendingSaves,
+    now: Date.now,
+    gameSpeed: env.GAME_SPEED,
+    autosaveMs: env.AUTOSAVE_INTERVAL_MS,
+    reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
+    logger,
+    monitor: env.MONITOR_USERNAME && env.MONITOR_PASSWORD ? { username: env.MONITOR_USERNAME, password: env.MONITOR_PASSWORD } : undefined,
+  });
+  const port = await server.listen(env.GAME_PORT, env.GAME_HOST);
+  logger.info(`game server listening on ${env.GAME_HOST}:${port}`, { gameSpeed: env.GAME_SPEED, autosaveMs: env.AUTOSAVE_INTERVAL_MS });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: saving every town before exit`);
+    const started = Date.now();
+    try {
+      await server.shutdown();
+      await prisma.$disconnect();
+      logger.info('all towns saved; bye', { ms: Date.now() - started });
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', { error: String(error) });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

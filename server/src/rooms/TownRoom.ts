@@ -1,0 +1,220 @@
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import {
+  ClientMessage,
+  ERROR_MESSAGES,
+  PROTOCOL_VERSION,
+  ServerMessage,
+  advance,
+  cancelUpgrade,
+  clientMessageSchemas,
+  nextEventAt,
+  startUpgrade,
+  townJoinOptionsSchema,
+  townSchema,
+  withSpeed,
+  type ClockMessage,
+  type ErrorCode,
+  type ErrorMessage,
+  type Player,
+  type Result,
+  type Role,
+  type Town,
+  type WelcomeMessage,
+} from '@starscape/shared';
+import type { z } from 'zod';
+import { joinError } from './gameError';
+import { TownState } from './schema/TownState';
+import { writeTownState } from './schema/writeTownState';
+import type { TownRoomServices } from './TownRoomServices';
+import { TownSaver } from './TownSaver';
+
+interface Seat {
+  role: Role;
+  player: Player;
+}
+
+/** Room id of a town's room: deterministic, so a client or a server part can find it by town id. */
+export const townRoomId = (townId: string) => `town-${townId}`;
+
+/**
+ * One player's starbase, live. A thin adapter: check who asks → validate → call a rule from shared →
+ * write the result into schema state → patch. There is no tick: production is lazy, patches are sent only
+ * after a change (patchRate is null), and the only timers are the next completion and the autosave.
+ */
+export class TownRoom extends Room<TownState, unknown, Seat, Player> {
+  /** Set by `defineTownRoom`; static because Colyseus calls `onAuth` on the class. */
+  static services: TownRoomServices;
+
+  override autoDispose = true;
+  private town!: Town;
+  private saver!: TownSaver;
+  private eventTimer: NodeJS.Timeout | undefined;
+
+  private get services(): TownRoomServices {
+    return (this.constructor as typeof TownRoom).services;
+  }
+
+  static override async onAuth(token: string, _options: unknown, _context: AuthContext): Promise<Player> {
+    const verified = await this.services.tokens.verify(token);
+    if (!verified.ok) throw joinError(verified.code);
+    const user = await this.services.users.find(verified.value.userId);
+    if (!user) throw joinError('auth/unknown-user');
+    return { userId: user.id, name: user.displayName };
+  }
+
+  override async onCreate(options: unknown): Promise<void> {
+    const parsed = townJoinOptionsSchema.safeParse(options);
+    if (!parsed.success) throw joinError('town/invalid-options');
+    const { townId } = parsed.data;
+    this.roomId = townRoomId(townId);
+    this.patchRate = 0; // no patch timer: `commit` patches right after each change, an idle town sends nothing
+
+    const { towns, pendingSaves, now, gameSpeed, logger } = this.services;
+    await pendingSaves.waitFor(townId); // the previous room for this town may still be saving
+    const stored = await towns.load(townId);
+    if (!stored) throw joinError('town/not-found');
+    const owner = await this.services.users.find(stored.ownerId);
+    const snapshot = townSchema.safeParse(stored.snapshot);
+    if (!snapshot.success) {
+      logger.error('stored town snapshot is invalid; refusing to serve it', { townId, issues: snapshot.error.issues.slice(0, 3) });
+      throw joinError('town/not-found');
+    }
+
+    const loadedAt = now();
+    this.town = advance(withSpeed(snapshot.data, gameSpeed, loadedAt), loadedAt);
+    this.saver = new TownSaver(townId, stored.version, () => this.town, {
+      towns,
+      pendingSaves,
+      autosaveMs: this.services.autosaveMs,
+      logger,
+      onConflict: () => this.disconnect(4409),
+    });
+    if (this.town !== snapshot.data) this.saver.markDirty();
+
+    const state = new TownState();
+    state.townId = townId;
+    state.name = stored.name;
+    state.ownerId = stored.ownerId;
+    state.ownerName = owner?.displayName ?? '';
+    writeTownState(state, this.town);
+    this.state = state;
+    this.setMetadata({ townId, ownerId: stored.ownerId });
+    this.scheduleNextEvent();
+    this.registerMessages();
+    logger.info('town room created', { townId, version: stored.version });
+  }
+
+  override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
+    const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
+    client.userData = { role, player };
+    if (role === 'owner' && this.state.ownerName !== player.name) {
+      this.state.ownerName = player.name;
+      this.broadcastPatch();
+    }
+    const welcome: WelcomeMessage = { protocol: PROTOCOL_VERSION, role, townId: this.state.townId, serverTime: this.services.now() };
+    client.send(ServerMessage.Welcome, welcome);
+  }
+
+  override async onLeave(client: Client<Seat, Player>, consented: boolean): Promise<void> {
+    const grace = this.services.reconnectGraceSeconds;
+    if (consented || grace === 0) return;
+    try {
+      await this.allowReconnection(client, grace);
+    } catch {
+      // the grace period ended without the client coming back: its seat is released
+    }
+  }
+
+  override async onDispose(): Promise<void> {
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    if (!this.saver) return; // onCreate failed before the town was loaded
+    this.saver.stop();
+    await this.saver.flush();
+    this.services.logger.info('town room disposed', { townId: this.state.townId, version: this.saver.savedVersion });
+  }
+
+  override onUncaughtException(error: Error, methodName: string): void {
+    // a join refused on purpose (bad options, unknown town) arrives here wrapped; it is no server error
+    if (error.cause instanceof ServerError) {
+      this.services.logger.debug('town room refused a join', { methodName, reason: error.cause.message });
+      return;
+    }
+    this.services.logger.error('town room error', { townId: this.state?.townId, methodName, error: error.stack ?? String(error) });
+  }
+
+  private registerMessages(): void {
+    this.onOwnerCommand(ClientMessage.StartUpgrade, ({ building }) => startUpgrade(this.town, building, this.services.now()));
+    this.onOwnerCommand(ClientMessage.CancelUpgrade, () => cancelUpgrade(this.town, this.services.now()));
+    this.onValidated(ClientMessage.Clock, (client, { clientTime }) => {
+      const answer: ClockMessage = { clientTime, serverTime: this.services.now() };
+      client.send(ServerMessage.Clock, answer);
+    });
+    this.onMessage('*', (client, type) => this.refuse(client, 'message/unknown-type', String(type)));
+  }
+
+  /** A message whose payload is checked by its shared validator; a bad one is answered and changes nothing. */
+  private onValidated<T extends keyof typeof clientMessageSchemas>(
+    type: T,
+    handle: (client: Client<Seat, Player>, payload: z.infer<(typeof clientMessageSchemas)[T]>) => void,
+  ): void {
+    const schema = clientMessageSchemas[type];
+    // Colyseus 0.16 drops the connection when a validator throws; ours never throws, so the client is told why.
+    this.onMessage(type, (client: Client<Seat, Player>, parsed: ReturnType<typeof schema.safeParse>) => {
+      if (!parsed.success) return this.refuse(client, 'message/invalid', type);
+      handle(client, parsed.data as z.infer<(typeof clientMessageSchemas)[T]>);
+    }, (raw: unknown) => schema.safeParse(raw));
+  }
+
+  /** An owner-only command: ownership → payload → rule → state. */
+  private onOwnerCommand<T extends keyof typeof clientMessageSchemas>(
+    type: T,
+    rule: (payload: z.infer<(typeof clientMessageSchemas)[T]>) => Result<Town>,
+  ): void {
+    this.onValidated(type, (client, payload) => {
+      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', type);
+      const result = rule(payload);
+      if (!result.ok) return this.refuse(client, result.code, type);
+      this.commit(result.value);
+    });
+  }
+
+  private refuse(client: Client, code: ErrorCode, request?: string): void {
+    const message: ErrorMessage = { code, message: ERROR_MESSAGES[code], ...(request ? { request } : {}) };
+    client.send(ServerMessage.Error, message);
+  }
+
+  /** Makes `town` the room's truth: state, patch, autosave, next completion timer. */
+  private commit(town: Town): void {
+    if (town === this.town) return;
+    this.town = town;
+    writeTownState(this.state, town);
+    this.broadcastPatch();
+    this.saver.markDirty();
+    this.scheduleNextEvent();
+  }
+
+  private scheduleNextEvent(): void {
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.eventTimer = undefined;
+    const at = nextEventAt(this.town);
+    if (at === null) return;
+    // Node timers fire early by up to a millisecond and cap at ~24.8 days; advance() only completes what is due.
+    const delay = Math.min(Math.max(0, at - this.services.now()) + 1, 2 ** 31 - 1);
+    this.eventTimer = setTimeout(() => {
+      this.eventTimer = undefined;
+      try {
+        this.commit(advance(this.town, this.services.now()));
+        if (!this.eventTimer) this.scheduleNextEvent();
+      } catch (error) {
+        this.onUncaughtException(error as Error, 'setTimeout');
+      }
+    }, delay);
+  }
+}
+
+/** The town room type bound to its services, ready for `server.define('town', ...)`. */
+export function defineTownRoom(services: TownRoomServices): typeof TownRoom {
+  return class BoundTownRoom extends TownRoom {
+    static override services = services;
+  };
+}

@@ -1,0 +1,19 @@
+import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
+import type { UserDirectory } from '../auth/UserDirectory';
+import type { Logger } from '../logger';
+import type { PendingSaves } from '../persistence/PendingSaves';
+import type { TownRepository } from '../persistence/TownRepository';
+
+/** What a town room needs from the outside, injected when the room type is defined. */
+export interface TownRoomServices {
+  towns: TownRepository;
+  users: UserDirectory;
+  tokens: GameTokenVerifier;
+  pendingSaves: PendingSaves;
+  /** the server clock, ms since the epoch (injected so tests can move time) */
+  now: () => number;
+  gameSpeed: number;
+  autosaveMs: number;
+  reconnectGraceSeconds: number;
+  logger: Logger;
+}

@@ -1,0 +1,23 @@
+import { MapSchema, Schema, type } from '@colyseus/schema';
+import { StockState } from './StockState';
+import { UpgradeJobState } from './UpgradeJobState';
+
+/**
+ * The town room's state: the shared `Town` rules state plus who owns it. Fields only; it is written from
+ * the plain `Town` by `writeTownState` and nowhere else.
+ */
+export class TownState extends Schema {
+  @type('string') townId = '';
+  @type('string') name = '';
+  @type('string') ownerId = '';
+  @type('string') ownerName = '';
+  @type('float64') speed = 1;
+  /** the moment the stocks' amounts refer to */
+  @type('float64') since = 0;
+  @type({ map: StockState }) stocks = new MapSchema<StockState>();
+  @type({ map: 'uint8' }) buildings = new MapSchema<number>();
+  /** absent while nothing is being built */
+  @type(UpgradeJobState) upgrade?: UpgradeJobState;
+  @type('uint32') energySupply = 0;
+  @type('uint32') energyUse = 0;
+}

@@ -1,0 +1,45 @@
+import { BUILDINGS, RESOURCES, energyBalance, type Cost, type Town } from '@starscape/shared';
+import type { CostState } from './CostState';
+import { StockState } from './StockState';
+import type { TownState } from './TownState';
+import { UpgradeJobState } from './UpgradeJobState';
+
+/** Assigns only what differs, so a patch carries exactly the fields that changed. */
+function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
+}
+
+function writeCost(target: CostState, cost: Cost): void {
+  for (const r of RESOURCES) assign(target, r, cost[r]);
+}
+
+/** The one place a plain `Town` is written into schema state. */
+export function writeTownState(state: TownState, town: Town): void {
+  assign(state, 'speed', town.speed);
+  assign(state, 'since', town.since);
+  for (const r of RESOURCES) {
+    let stock = state.stocks.get(r);
+    if (!stock) state.stocks.set(r, (stock = new StockState()));
+    assign(stock, 'amount', town.stocks[r].amount);
+    assign(stock, 'rate', town.stocks[r].rate);
+    assign(stock, 'cap', town.stocks[r].cap);
+  }
+  for (const b of BUILDINGS) {
+    if (state.buildings.get(b) !== town.buildings[b]) state.buildings.set(b, town.buildings[b]);
+  }
+  const job = town.upgrade;
+  if (!job) {
+    if (state.upgrade) state.upgrade = undefined;
+  } else {
+    const target = state.upgrade ?? new UpgradeJobState();
+    assign(target, 'building', job.building);
+    assign(target, 'toLevel', job.toLevel);
+    assign(target, 'startedAt', job.startedAt);
+    assign(target, 'finishesAt', job.finishesAt);
+    writeCost(target.cost, job.cost);
+    if (!state.upgrade) state.upgrade = target;
+  }
+  const energy = energyBalance(town.buildings);
+  assign(state, 'energySupply', energy.supply);
+  assign(state, 'energyUse', energy.use);
+}

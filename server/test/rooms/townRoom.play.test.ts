@@ -1,0 +1,206 @@
+import { matchMaker } from '@colyseus/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advance, amountAt, newTown, stocksAt, townSchema, type Town } from '@starscape/shared';
+import { probe, sleep } from '../support/roomProbe';
+import { startTestServer, type TestServer } from '../support/startTestServer';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ gameSpeed: 1 });
+});
+afterAll(() => t.server.shutdown());
+
+/** The room state as the shared `Town` (what a client mirrors). */
+function townOf(state: any): Town {
+  const plain = state.toJSON();
+  return townSchema.parse({
+    speed: plain.speed,
+    since: plain.since,
+    stocks: plain.stocks,
+    buildings: plain.buildings,
+    upgrade: plain.upgrade ?? null,
+  });
+}
+
+describe('playing a town', () => {
+  it('starts an upgrade: the owner sees the patch with the cost paid and the job queued', async () => {
+    const { townId } = await t.createPlayer('builder');
+    const room = await t.join('builder', townId);
+    const seen = probe(room);
+    await seen.stateChange(); // the full state on join
+    const before = townOf(room.state);
+
+    room.send('upgrade:start', { building: 'metalMine' });
+    await seen.stateWhere((s) => s.upgrade !== undefined);
+    const after = townOf(room.state);
+    expect(after.upgrade).toMatchObject({ building: 'metalMine', toLevel: 1, cost: { metal: 60, crystal: 15, fuel: 0 } });
+    const at = after.upgrade!.startedAt;
+    expect(stocksAt(after, at).metal).toBe(amountAt(before, 'metal', at) - 60);
+    await room.leave();
+  });
+
+  it('sends no patch at all while a town is idle', async () => {
+    const { townId } = await t.createPlayer('idler');
+    const room = await t.join('idler', townId);
+    const seen = probe(room);
+    await seen.stateChange();
+    const afterJoin = seen.stateChanges;
+    let bytes = 0;
+    (room as any).connection.transport.ws.addEventListener('message', (event: MessageEvent) => {
+      bytes += (event.data as ArrayBuffer).byteLength;
+    });
+    await sleep(600);
+    expect(seen.stateChanges).toBe(afterJoin);
+    expect(bytes).toBe(0);
+    room.send('clock', { clientTime: 1 }); // the byte counter does see traffic
+    await seen.next('clock');
+    expect(bytes).toBeGreaterThan(0);
+    await room.leave();
+  });
+
+  it('answers an illegal move with a typed error and changes nothing', async () => {
+    const { townId } = await t.createPlayer('pauper');
+    const room = await t.join('pauper', townId);
+    const seen = probe(room);
+    await seen.stateChange();
+    const before = JSON.stringify(room.state.toJSON());
+
+    room.send('upgrade:start', { building: 'storage' });
+    expect(await seen.next('error')).toEqual({ code: 'upgrade/not-enough-metal', message: 'Not enough metal.', request: 'upgrade:start' });
+    room.send('upgrade:cancel');
+    expect((await seen.next('error')).code).toBe('upgrade/none');
+    room.send('upgrade:start', { building: 'solarPlant' });
+    await seen.stateWhere((s) => s.upgrade !== undefined);
+    const during = JSON.stringify(room.state.toJSON());
+    room.send('upgrade:start', { building: 'metalMine' });
+    expect((await seen.next('error')).code).toBe('upgrade/busy');
+    await sleep(100);
+    expect(JSON.stringify(room.state.toJSON())).toBe(during);
+    expect(before).not.toBe(during);
+    await room.leave();
+  });
+
+  it('answers malformed and unknown messages with an error, changes nothing and keeps serving', async () => {
+    const { townId } = await t.createPlayer('fuzzer');
+    const room = await t.join('fuzzer', townId);
+    const seen = probe(room);
+    await seen.stateChange();
+    const before = JSON.stringify(room.state.toJSON());
+    const bad: unknown[] = [undefined, null, 7, 'metalMine', [], {}, { building: 'deathStar' }, { building: 'metalMine', extra: true }, { building: { $gt: '' } }];
+    for (const payload of bad) {
+      room.send('upgrade:start', payload);
+      expect(await seen.next('error')).toMatchObject({ code: 'message/invalid', request: 'upgrade:start' });
+    }
+    room.send('clock', { clientTime: 'soon' });
+    expect((await seen.next('error')).code).toBe('message/invalid');
+    room.send('launch-nukes', { now: true });
+    expect(await seen.next('error')).toMatchObject({ code: 'message/unknown-type', request: 'launch-nukes' });
+    room.send(42, {});
+    expect((await seen.next('error')).code).toBe('message/unknown-type');
+    expect(JSON.stringify(room.state.toJSON())).toBe(before);
+
+    room.send('upgrade:start', { building: 'metalMine' });
+    await seen.stateWhere((s) => s.upgrade?.building === 'metalMine');
+    await room.leave();
+  });
+
+  it('tells the server time on request', async () => {
+    const { townId } = await t.createPlayer('timer');
+    const room = await t.join('timer', townId);
+    const seen = probe(room);
+    room.send('clock', { clientTime: 12345 });
+    const answer = await seen.next('clock');
+    expect(answer.clientTime).toBe(12345);
+    expect(Math.abs(answer.serverTime - t.now())).toBeLessThan(5000);
+    await room.leave();
+  });
+
+  it('lets any signed-in player visit read-only', async () => {
+    const { townId } = await t.createPlayer('host');
+    await t.createPlayer('guest');
+    const owner = await t.join('host', townId);
+    const visitor = await t.join('guest', townId);
+    expect(visitor.roomId).toBe(owner.roomId);
+    const seen = probe(visitor);
+    const welcome = await seen.next('welcome');
+    expect(welcome.role).toBe('visitor');
+    await seen.stateWhere((s) => s.ownerName === 'Pilot host');
+    const before = JSON.stringify(visitor.state.toJSON());
+    for (const [type, payload] of [['upgrade:start', { building: 'metalMine' }], ['upgrade:cancel', undefined]] as const) {
+      visitor.send(type, payload);
+      expect(await seen.next('error')).toMatchObject({ code: 'auth/not-owner', request: type });
+    }
+    await sleep(50);
+    expect(JSON.stringify(visitor.state.toJSON())).toBe(before);
+    await visitor.leave();
+    await owner.leave();
+  });
+
+  it('creates exactly one room when the owner joins twice at the same moment', async () => {
+    const { townId } = await t.createPlayer('twin');
+    const rooms = await Promise.all([t.join('twin', townId), t.join('twin', townId), t.join('twin', townId)]);
+    expect(new Set(rooms.map((r) => r.roomId)).size).toBe(1);
+    expect(await matchMaker.query({ name: 'town', townId })).toHaveLength(1);
+    await Promise.all(rooms.map((r) => r.leave()));
+  });
+
+  it('saves on dispose and restores with exactly the offline progress the rules give', async () => {
+    const { townId } = await t.createPlayer('traveller');
+    const room = await t.join('traveller', townId);
+    const seen = probe(room);
+    room.send('upgrade:start', { building: 'metalMine' });
+    await seen.stateWhere((s) => s.upgrade !== undefined);
+    await room.leave();
+    await t.pendingSaves.drain();
+    await sleep(50);
+    await t.pendingSaves.drain();
+
+    const saved = await t.towns.load(townId);
+    expect(saved!.version).toBe(2);
+    const savedTown = townSchema.parse(saved!.snapshot);
+    expect(savedTown.upgrade?.building).toBe('metalMine');
+
+    t.clock.skewMs += 3 * 3_600_000; // three hours away
+    const back = await t.join('traveller', townId);
+    const seenBack = probe(back);
+    await seenBack.stateChange();
+    const restored = townOf(back.state);
+    const expected = advance(savedTown, t.now());
+    expect(restored.buildings.metalMine).toBe(1);
+    expect(restored.upgrade).toBeNull();
+    expect(restored).toEqual(expected);
+    const at = t.now();
+    expect(stocksAt(restored, at)).toEqual(stocksAt(expected, at));
+    expect(stocksAt(restored, at).metal).toBeGreaterThan(stocksAt(savedTown, savedTown.since).metal);
+    await back.leave();
+    t.clock.skewMs = 0;
+  });
+
+  it('completes an upgrade on time and patches the new level', async () => {
+    const fast = await startTestServer({ gameSpeed: 2000 });
+    try {
+      const { townId } = await fast.createPlayer('speedy', newTown(fast.now(), 2000));
+      const room = await fast.join('speedy', townId);
+      const seen = probe(room);
+      room.send('upgrade:start', { building: 'metalMine' }); // 108 s at speed 1 → 54 ms
+      await seen.stateWhere((s) => s.upgrade !== undefined);
+      await seen.stateWhere((s) => s.buildings.get('metalMine') === 1 && s.upgrade === undefined, 2000);
+      await room.leave();
+    } finally {
+      await fast.server.shutdown();
+    }
+  });
+
+  it('saves every open town on shutdown', async () => {
+    const other = await startTestServer({ autosaveMs: 600_000 });
+    const { townId } = await other.createPlayer('stayer');
+    const room = await other.join('stayer', townId);
+    const seen = probe(room);
+    room.send('upgrade:start', { building: 'crystalMine' });
+    await seen.stateWhere((s) => s.upgrade !== undefined);
+    await other.server.shutdown();
+    const saved = await other.towns.load(townId);
+    expect(saved!.version).toBe(2);
+    expect(townSchema.parse(saved!.snapshot).upgrade?.building).toBe('crystalMine');
+  });
+});

@@ -1,0 +1,68 @@
+import { ColyseusTestServer } from '@colyseus/testing';
+import { Client, type Room } from 'colyseus.js';
+import { newTown, type Town } from '@starscape/shared';
+import { createGameTokenVerifier } from '../../src/auth/GameTokenVerifier';
+import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
+import { createGameServer, type GameServer } from '../../src/createGameServer';
+import { createLogger } from '../../src/logger';
+import { MemoryTownRepository, PendingSaves, type TownRepository } from '../../src/persistence';
+import { freePort } from './freePort';
+import { createTestTokens, type TokenOptions } from './gameTokens';
+
+export interface TestServerOptions {
+  gameSpeed?: number;
+  autosaveMs?: number;
+  reconnectGraceSeconds?: number;
+  towns?: TownRepository;
+}
+
+/**
+ * A real game server on a free loopback port with in-memory persistence, a clock tests can move forward,
+ * and helpers to sign tokens and join as real colyseus.js clients.
+ */
+export async function startTestServer(options: TestServerOptions = {}) {
+  const tokens = await createTestTokens();
+  const users = new MemoryUserDirectory();
+  const towns = options.towns ?? new MemoryTownRepository();
+  const pendingSaves = new PendingSaves();
+  const clock = { skewMs: 0 };
+  const now = () => Date.now() + clock.skewMs;
+
+  const server: GameServer = createGameServer({
+    towns,
+    users,
+    tokens: await createGameTokenVerifier(tokens.publicKeyPem),
+    pendingSaves,
+    now,
+    gameSpeed: options.gameSpeed ?? 1,
+    autosaveMs: options.autosaveMs ?? 60_000,
+    reconnectGraceSeconds: options.reconnectGraceSeconds ?? 0,
+    logger: createLogger('warn'),
+  });
+  const port = await server.listen(await freePort(), '127.0.0.1');
+  const colyseus = new ColyseusTestServer(server.colyseus);
+  const endpoint = `ws://127.0.0.1:${port}`;
+
+  /** Creates an account and its town (a new town at `now`, or the given rules state). */
+  async function createPlayer(userId: string, town: Town = newTown(now(), options.gameSpeed ?? 1)) {
+    users.add(userId, `Pilot ${userId}`);
+    const stored = await towns.create({ ownerId: userId, name: `${userId}'s Starbase`, snapshot: town });
+    return { userId, townId: stored.id };
+  }
+
+  /** A fresh colyseus.js client carrying a token for `userId` (or the given raw token). */
+  async function clientFor(userId: string, tokenOptions?: TokenOptions | { raw: string | undefined }): Promise<Client> {
+    const client = new Client(endpoint);
+    const token = tokenOptions && 'raw' in tokenOptions ? tokenOptions.raw : await tokens.sign(userId, tokenOptions);
+    if (token !== undefined) client.auth.token = token;
+    return client;
+  }
+
+  async function join(userId: string, townId: string): Promise<Room> {
+    return (await clientFor(userId)).joinOrCreate('town', { townId });
+  }
+
+  return { server, colyseus, port, endpoint, towns, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
