@@ -66,3 +66,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(code: ErrorCode): Result<T> => ({ ok: false, code });
+
+/** Reads the error code back from a join refusal's message ("<code>: <human text>"); null if it has none. */
+export function parseErrorCode(message: string): ErrorCode | null {
+  const code = message.split(':', 1)[0] as ErrorCode;
+  return code in ERROR_MESSAGES ? code : null;
+}
