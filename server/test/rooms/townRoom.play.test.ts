@@ -1,6 +1,7 @@
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, amountAt, newTown, stocksAt, townSchema, type Town } from '@starscape/shared';
+import { advance, amountAt, stocksAt, townSchema } from '@starscape/shared';
+import { townOf } from '../support/townOf';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 
@@ -9,18 +10,6 @@ beforeAll(async () => {
   t = await startTestServer({ gameSpeed: 1 });
 });
 afterAll(() => t.server.shutdown());
-
-/** The room state as the shared `Town` (what a client mirrors). */
-function townOf(state: any): Town {
-  const plain = state.toJSON();
-  return townSchema.parse({
-    speed: plain.speed,
-    since: plain.since,
-    stocks: plain.stocks,
-    buildings: plain.buildings,
-    upgrade: plain.upgrade ?? null,
-  });
-}
 
 describe('playing a town', () => {
   it('starts an upgrade: the owner sees the patch with the cost paid and the job queued', async () => {
@@ -174,33 +163,5 @@ describe('playing a town', () => {
     expect(stocksAt(restored, at).metal).toBeGreaterThan(stocksAt(savedTown, savedTown.since).metal);
     await back.leave();
     t.clock.skewMs = 0;
-  });
-
-  it('completes an upgrade on time and patches the new level', async () => {
-    const fast = await startTestServer({ gameSpeed: 2000 });
-    try {
-      const { townId } = await fast.createPlayer('speedy', newTown(fast.now(), 2000));
-      const room = await fast.join('speedy', townId);
-      const seen = probe(room);
-      room.send('upgrade:start', { building: 'metalMine' }); // 108 s at speed 1 → 54 ms
-      await seen.stateWhere((s) => s.upgrade !== undefined);
-      await seen.stateWhere((s) => s.buildings.get('metalMine') === 1 && s.upgrade === undefined, 2000);
-      await room.leave();
-    } finally {
-      await fast.server.shutdown();
-    }
-  });
-
-  it('saves every open town on shutdown', async () => {
-    const other = await startTestServer({ autosaveMs: 600_000 });
-    const { townId } = await other.createPlayer('stayer');
-    const room = await other.join('stayer', townId);
-    const seen = probe(room);
-    room.send('upgrade:start', { building: 'crystalMine' });
-    await seen.stateWhere((s) => s.upgrade !== undefined);
-    await other.server.shutdown();
-    const saved = await other.towns.load(townId);
-    expect(saved!.version).toBe(2);
-    expect(townSchema.parse(saved!.snapshot).upgrade?.building).toBe('crystalMine');
   });
 });
