@@ -1,0 +1,60 @@
+import { newTown } from '@starscape/shared';
+import { describe, expect, it } from 'vitest';
+import { shareEqual, toTownView, type RawTownState } from './roomState';
+
+/** What `room.state.toJSON()` gives for a town: the Town fields plus ownership, `upgrade` absent when idle. */
+function rawState(overrides: Partial<RawTownState> = {}): RawTownState {
+  const town = newTown(1_000, 2);
+  const { upgrade: _none, ...rest } = town;
+  return { ...rest, townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova', energySupply: 0, energyUse: 0, ...overrides };
+}
+
+describe('room state → store', () => {
+  it('turns the room state into the rules Town, with upgrade null when absent', () => {
+    const view = toTownView(rawState())!;
+    expect(view.town).toEqual(newTown(1_000, 2));
+    expect(view.town.upgrade).toBeNull();
+    expect(view.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
+    expect(view.energy).toEqual({ supply: 0, use: 0 });
+  });
+
+  it('keeps a running upgrade as a plain UpgradeJob', () => {
+    const job = { building: 'metalMine', toLevel: 1, startedAt: 1_000, finishesAt: 4_000, cost: { metal: 60, crystal: 15, fuel: 0 } };
+    expect(toTownView(rawState({ upgrade: job }))!.town.upgrade).toEqual(job);
+  });
+
+  it('drops an upgrade naming an unknown building instead of passing it on', () => {
+    expect(toTownView(rawState({ upgrade: { building: 'moonBase', toLevel: 1 } }))!.town.upgrade).toBeNull();
+  });
+
+  it('is null while the state is still empty (before the first patch)', () => {
+    expect(toTownView({})).toBeNull();
+    expect(toTownView(null)).toBeNull();
+    expect(toTownView({ stocks: {} })).toBeNull();
+  });
+
+  it('fills missing or non-numeric fields with 0, never NaN', () => {
+    const view = toTownView({ stocks: { metal: { amount: 'lots' } }, buildings: { metalMine: 3 } })!;
+    expect(view.town.stocks.metal).toEqual({ amount: 0, rate: 0, cap: 0 });
+    expect(view.town.buildings.metalMine).toBe(3);
+    expect(view.town.buildings.storage).toBe(0);
+    expect(view.town.speed).toBe(1);
+  });
+
+  it('shares unchanged parts with the previous view, so narrow selectors see the same references', () => {
+    const before = toTownView(rawState())!;
+    const stocks = rawState().stocks as Record<string, { amount: number; rate: number; cap: number }>;
+    const after = shareEqual(before, toTownView(rawState({ stocks: { ...stocks, metal: { ...stocks.metal!, amount: 1 } } }))!);
+    expect(after).not.toBe(before);
+    expect(after.town.stocks.metal.amount).toBe(1);
+    expect(after.town.stocks.crystal).toBe(before.town.stocks.crystal);
+    expect(after.town.buildings).toBe(before.town.buildings);
+    expect(after.meta).toBe(before.meta);
+    expect(shareEqual(before, toTownView(rawState())!)).toBe(before);
+  });
+
+  it('notices a field that disappeared (an upgrade finishing) as a change', () => {
+    expect(shareEqual({ a: 1, b: 2 } as Record<string, number>, { a: 1 })).toEqual({ a: 1 });
+    expect(shareEqual({ upgrade: { x: 1 } as { x: number } | null }, { upgrade: null })).toEqual({ upgrade: null });
+  });
+});

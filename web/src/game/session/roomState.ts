@@ -1,0 +1,97 @@
+import { BUILDINGS, RESOURCES, type BuildingId, type Cost, type ResourceId, type Stock, type Town, type UpgradeJob } from '@starscape/shared';
+
+/**
+ * The town room's state as `room.state.toJSON()` gives it: the shared `Town` plus who owns it, with
+ * `upgrade` absent when nothing is being built. Typed loosely on purpose: it comes off the wire.
+ */
+export interface RawTownState {
+  townId?: unknown;
+  name?: unknown;
+  ownerId?: unknown;
+  ownerName?: unknown;
+  speed?: unknown;
+  since?: unknown;
+  stocks?: unknown;
+  buildings?: unknown;
+  upgrade?: unknown;
+  energySupply?: unknown;
+  energyUse?: unknown;
+}
+
+export interface TownMeta {
+  townId: string;
+  name: string;
+  ownerId: string;
+  ownerName: string;
+}
+
+/** What the store keeps of the room state: plain, immutable, and the rules' own `Town` shape. */
+export interface TownView {
+  meta: TownMeta;
+  town: Town;
+  energy: { supply: number; use: number };
+}
+
+const record = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null);
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function cost(v: unknown): Cost {
+  const r = record(v);
+  return { metal: num(r?.metal), crystal: num(r?.crystal), fuel: num(r?.fuel) };
+}
+
+function upgrade(v: unknown): UpgradeJob | null {
+  const r = record(v);
+  if (!r || !(BUILDINGS as readonly unknown[]).includes(r.building)) return null;
+  return {
+    building: r.building as BuildingId,
+    toLevel: num(r.toLevel),
+    startedAt: num(r.startedAt),
+    finishesAt: num(r.finishesAt),
+    cost: cost(r.cost),
+  };
+}
+
+/**
+ * Converts a room state snapshot into a `TownView`, or null while the state is still empty (before the
+ * first patch). Missing numbers become 0 rather than NaN, so one odd field cannot blank the page.
+ */
+export function toTownView(raw: RawTownState | null | undefined): TownView | null {
+  const stocksRaw = record(raw?.stocks);
+  const buildingsRaw = record(raw?.buildings);
+  if (!raw || !stocksRaw || !buildingsRaw) return null;
+  const stocks = {} as Record<ResourceId, Stock>;
+  for (const r of RESOURCES) {
+    const s = record(stocksRaw[r]);
+    stocks[r] = { amount: num(s?.amount), rate: num(s?.rate), cap: num(s?.cap) };
+  }
+  const buildings = {} as Record<BuildingId, number>;
+  for (const b of BUILDINGS) buildings[b] = num(buildingsRaw[b]);
+  return {
+    meta: { townId: str(raw.townId), name: str(raw.name), ownerId: str(raw.ownerId), ownerName: str(raw.ownerName) },
+    town: { speed: num(raw.speed, 1), since: num(raw.since), stocks, buildings, upgrade: upgrade(raw.upgrade) },
+    energy: { supply: num(raw.energySupply), use: num(raw.energyUse) },
+  };
+}
+
+/**
+ * `next`, but reusing every part of `previous` that is deeply equal, so selectors that pick an
+ * unchanged part (say, `town.buildings`) get the same reference and their components do not re-render.
+ */
+export function shareEqual<T>(previous: T, next: T): T {
+  if (Object.is(previous, next)) return previous;
+  if (typeof previous !== 'object' || typeof next !== 'object' || previous === null || next === null) return next;
+  if (Array.isArray(previous) !== Array.isArray(next)) return next;
+  const prev = previous as Record<string, unknown>;
+  const nxt = next as Record<string, unknown>;
+  const keys = Object.keys(nxt);
+  let same = keys.length === Object.keys(prev).length;
+  const out: Record<string, unknown> = Array.isArray(next) ? ([] as unknown as Record<string, unknown>) : {};
+  for (const key of keys) {
+    const shared = key in prev ? shareEqual(prev[key], nxt[key]) : nxt[key];
+    if (shared !== prev[key]) same = false;
+    out[key] = shared;
+  }
+  return same ? previous : (out as T);
+}
