@@ -34,7 +34,13 @@ export function BuildingCard({ building, town, now, isOwner, live, sending, onUp
   const reason = !live ? 'Waiting for the link to the game server.' : problem && !upgrading ? upgradeReason(problem, town, cost, now) : null;
 
   return (
-    <article className={`panel ${styles.card}`} data-upgrading={upgrading || undefined} aria-labelledby={`b-${building}`}>
+    <article
+      className={`panel ${styles.card}`}
+      data-building={building}
+      data-level={level}
+      data-upgrading={upgrading || undefined}
+      aria-labelledby={`b-${building}`}
+    >
       <header className={styles.cardHead}>
         <span className={styles.icon}>
           <BuildingIcon building={building} />

@@ -34,6 +34,8 @@ export function ResourceMeter({ resource }: { resource: ResourceId }) {
     const barEl = barRef.current;
     const noteEl = noteRef.current;
     if (amountEl && amountEl.textContent !== text) amountEl.textContent = text;
+    // the exact value, for tools and tests that check the counter is live between whole units
+    if (amountEl) amountEl.dataset.amount = amount.toFixed(3);
     if (noteEl && noteEl.textContent !== note) noteEl.textContent = note;
     if (barEl && barEl.style.width !== width) barEl.style.width = width;
     if (barEl && barEl.dataset.full !== String(full)) barEl.dataset.full = String(full);

@@ -31,7 +31,7 @@ export function UpgradeStatus() {
   const progress = upgradeProgress(town, now);
   const left = job.finishesAt - now;
   return (
-    <section className={`panel ${styles.bay}`} aria-label="Construction">
+    <section className={`panel ${styles.bay}`} aria-label="Construction" data-building={job.building} data-finishes-at={job.finishesAt}>
       <span className={styles.label}>Construction bay</span>
       <div className={styles.job}>
         <span className={styles.icon}>
