@@ -67,6 +67,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  // `npm start` runs us under `sh -c`, which does not pass SIGTERM on: when npm goes away we are orphaned
+  // (our parent changes), and stop the same way instead of leaving the servers running.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop('parent process gone', 0), 1000).unref();
   for (const s of services) void s.exited.then((code) => stop(`${s.name} exited with code ${code}`, code || 1));
 
   try {
