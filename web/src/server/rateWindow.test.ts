@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consume, tooManyAttemptsMessage } from './rateWindow';
+import { consume, retryAfterSeconds, tooManyAttemptsMessage } from './rateWindow';
 
 const rule = { max: 3, windowMs: 60_000 };
 
@@ -25,5 +25,11 @@ describe('fixed-window throttling', () => {
     expect(tooManyAttemptsMessage(15_000)).toBe('Too many attempts, try again in 1 minute.');
     expect(tooManyAttemptsMessage(60_001)).toBe('Too many attempts, try again in 2 minutes.');
     expect(tooManyAttemptsMessage(10 * 60_000)).toBe('Too many attempts, try again in 10 minutes.');
+  });
+
+  it('tells the wait in whole seconds for Retry-After, rounded up and never zero', () => {
+    expect(retryAfterSeconds(15_000)).toBe(15);
+    expect(retryAfterSeconds(15_001)).toBe(16);
+    expect(retryAfterSeconds(0)).toBe(1);
   });
 });

@@ -32,6 +32,15 @@ export async function startSession(userId: string): Promise<void> {
   });
 }
 
+/**
+ * Signs the browser in as `userId`: ends whatever session its cookie named (so signing in as someone
+ * else never leaves the old session usable) and opens a new one.
+ */
+export async function switchSession(userId: string): Promise<void> {
+  await endSession();
+  await startSession(userId);
+}
+
 /** Deletes the current session (row and cookie), if any. */
 export async function endSession(): Promise<void> {
   const jar = await cookies();

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { clientAddress } from './clientAddress';
 import { db } from './db';
-import { consume, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
+import { consume, retryAfterSeconds, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
 
 /** Attempts allowed per client address. */
 export const LIMITS = {
@@ -14,11 +14,19 @@ export const LIMITS = {
 
 export type ThrottleName = keyof typeof LIMITS;
 
+/** A refused attempt: the message to show and how long until the window reopens. */
+export interface Throttled {
+  /** "Too many attempts, try again in N minutes." */
+  message: string;
+  /** whole seconds, rounded up, at least 1: the value of an HTTP `Retry-After` header */
+  retryAfterSeconds: number;
+}
+
 /**
- * Counts one attempt of `name` for the requesting client. Returns null when allowed, or the message
- * to show ("Too many attempts, try again in N minutes.").
+ * Counts one attempt of `name` for the requesting client. Returns null when allowed, or why not.
+ * Works in Server Actions and Route Handlers alike (the address comes from `headers()`).
  */
-export async function throttle(name: ThrottleName): Promise<string | null> {
+export async function checkThrottle(name: ThrottleName): Promise<Throttled | null> {
   const rule = LIMITS[name];
   const key = `${name}:${clientAddress(await headers())}`;
   const now = Date.now();
@@ -32,7 +40,13 @@ export async function throttle(name: ThrottleName): Promise<string | null> {
     return outcome;
   });
   if (Math.random() < 0.02) void sweepExpired(now);
-  return result.allowed ? null : tooManyAttemptsMessage(result.retryAfterMs);
+  if (result.allowed) return null;
+  return { message: tooManyAttemptsMessage(result.retryAfterMs), retryAfterSeconds: retryAfterSeconds(result.retryAfterMs) };
+}
+
+/** `checkThrottle` for callers that only show the message (the account page's forms). */
+export async function throttle(name: ThrottleName): Promise<string | null> {
+  return (await checkThrottle(name))?.message ?? null;
 }
 
 /** Drops windows that ended, now and then, so the table does not grow with every address ever seen. */
