@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
 
 /**
@@ -14,18 +14,6 @@ import { startStack, type RunningStack } from './support/stack';
 const SESSION_COOKIE = 'starscape_session';
 const WRONG_CREDENTIALS = 'Email or password is wrong.';
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   status: number;
@@ -255,7 +243,8 @@ describe('a bot playing over the JSON API', () => {
     // Sign-up allows 5 attempts an hour per address; this file has used some already.
     let answer: Answer | undefined;
     for (let i = 0; i < 8; i++) {
-      answer = await call('/api/auth/signup', { json: pilot });
+      // a forged X-Forwarded-For per attempt must not make each look like a new client
+      answer = await call('/api/auth/signup', { json: pilot, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       if (answer.status === 429) break;
       expect(answer.status).toBe(409);
     }

@@ -51,9 +51,9 @@ async function main(): Promise<void> {
     env: { ...shared, GAME_HOST: process.env.GAME_HOST || host, GAME_TOKEN_PUBLIC_KEY: keys.publicKeyPem, GAME_TOKEN_PRIVATE_KEY: '' },
   });
   services.push(game);
-  const web = startService('web', [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(webPort), '-H', host], {
+  const web = startService('web', ['--import', 'tsx', 'server.ts'], {
     cwd: path.join(root, 'web'),
-    env: { ...shared, PORT: String(webPort), GAME_TOKEN_PRIVATE_KEY: keys.privateKeyPem, GAME_TOKEN_PUBLIC_KEY: keys.publicKeyPem },
+    env: { ...shared, PORT: String(webPort), HOST: host, GAME_TOKEN_PRIVATE_KEY: keys.privateKeyPem, GAME_TOKEN_PUBLIC_KEY: '' },
   });
   services.push(web);
 

@@ -50,7 +50,8 @@ export async function signUpWithPassword(input: Record<SignUpField, unknown>): P
 export async function logInWithPassword(input: Record<LogInField, unknown>): Promise<AuthResult<LogInField>> {
   const parsed = logInSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf<LogInField>(parsed.error));
-  const limited = await checkThrottle('logIn');
+  // per address, and per account: many addresses guessing one account's password are slowed down too
+  const limited = (await checkThrottle('logIn')) ?? (await checkThrottle('logInAccount', parsed.data.email));
   if (limited) return throttled(limited);
 
   const user = await db().user.findUnique({

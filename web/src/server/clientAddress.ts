@@ -1,9 +1,7 @@
 /**
- * The client's address for throttling: the first entry of `x-forwarded-for` (Next's own server
- * fills that header from the socket when no proxy did), else `x-real-ip`.
- *
- * Behind a proxy that appends to a client-sent `x-forwarded-for`, the first entry is whatever the
- * client wrote; deploy behind a proxy that overwrites the header.
+ * The client's address for throttling: `x-forwarded-for`, which web/server.ts rewrites to the one address
+ * it can trust (the socket peer, or what TRUST_PROXY_HOPS proxies in front appended), so a client cannot
+ * pick its own. `x-real-ip` is a fallback for hosts that run the app some other way.
  */
 export function clientAddress(headers: Pick<Headers, 'get'>): string {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();

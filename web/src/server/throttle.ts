@@ -4,9 +4,11 @@ import { clientAddress } from './clientAddress';
 import { db } from './db';
 import { consume, retryAfterSeconds, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
 
-/** Attempts allowed per client address. */
+/** Attempts allowed per client address (per account for `logInAccount`). */
 export const LIMITS = {
   logIn: { max: 10, windowMs: 10 * 60_000 },
+  /** log-ins to one account from anywhere; higher than per address so its owner is rarely locked out */
+  logInAccount: { max: 30, windowMs: 10 * 60_000 },
   signUp: { max: 5, windowMs: 60 * 60_000 },
   /** guests are accounts too; a little more room, since trying the game often starts here */
   guest: { max: 10, windowMs: 60 * 60_000 },
@@ -23,12 +25,12 @@ export interface Throttled {
 }
 
 /**
- * Counts one attempt of `name` for the requesting client. Returns null when allowed, or why not.
- * Works in Server Actions and Route Handlers alike (the address comes from `headers()`).
+ * Counts one attempt of `name` for `subject` (default: the requesting client's address). Returns null when
+ * allowed, or why not. Works in Server Actions and Route Handlers alike (the address comes from `headers()`).
  */
-export async function checkThrottle(name: ThrottleName): Promise<Throttled | null> {
+export async function checkThrottle(name: ThrottleName, subject?: string): Promise<Throttled | null> {
   const rule = LIMITS[name];
-  const key = `${name}:${clientAddress(await headers())}`;
+  const key = `${name}:${subject ?? clientAddress(await headers())}`;
   const now = Date.now();
   const result = await db().$transaction(async (tx) => {
     const row = await tx.rateLimit.findUnique({ where: { key } });
