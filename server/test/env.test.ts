@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readServerEnv } from '../src/env';
+
+const KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----';
+
+describe('the game server environment', () => {
+  it('fills every default', () => {
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY })).toMatchObject({
+      GAME_PORT: 2567,
+      GAME_HOST: '0.0.0.0',
+      GAME_SPEED: 1,
+      AUTOSAVE_INTERVAL_MS: 5000,
+      RECONNECT_GRACE_SECONDS: 30,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every bad variable in one error', () => {
+    const message = (() => {
+      try {
+        readServerEnv({ GAME_PORT: 'abc', GAME_SPEED: '-1', LOG_LEVEL: 'loud' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const name of ['GAME_PORT', 'GAME_SPEED', 'LOG_LEVEL', 'GAME_TOKEN_PUBLIC_KEY']) expect(message).toContain(name);
+  });
+
+  it('wants the monitor credentials together', () => {
+    expect(() => readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, MONITOR_USERNAME: 'ops' })).toThrowError(/set together/);
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, MONITOR_USERNAME: 'ops', MONITOR_PASSWORD: 'long enough' }).MONITOR_USERNAME).toBe('ops');
+  });
+});
