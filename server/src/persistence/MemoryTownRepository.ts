@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { assertVersion, parseSnapshot, serializeSnapshot } from './snapshotJson';
+import { assertVersion, serializeSnapshot, toStoredTown, type TownRow } from './snapshotJson';
 import { StaleVersionError, TownNotFoundError, type StoredTown, type TownRepository } from './TownRepository';
 
-interface Row {
-  id: string;
-  ownerId: string;
-  name: string;
-  /** JSON text, like the SQL column: the stored state can't be reached through a returned object. */
-  snapshot: string;
-  version: number;
-  savedAt: Date;
-}
+/** Snapshots are kept as JSON text, like the SQL column: stored state can't be reached through a returned object. */
+type Row = TownRow;
 
 /** Towns in a Map: the default for tests and for running the game server without a database. */
 export class MemoryTownRepository implements TownRepository {
@@ -48,15 +41,4 @@ export class MemoryTownRepository implements TownRepository {
     row.savedAt = new Date();
     return { version: row.version, savedAt: new Date(row.savedAt) };
   }
-}
-
-function toStoredTown(row: Row): StoredTown {
-  return {
-    id: row.id,
-    ownerId: row.ownerId,
-    name: row.name,
-    snapshot: parseSnapshot(row.id, row.snapshot),
-    version: row.version,
-    savedAt: new Date(row.savedAt),
-  };
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient, Town } from '@starscape/prisma';
-import { assertVersion, parseSnapshot, serializeSnapshot } from './snapshotJson';
+import { assertVersion, serializeSnapshot, toStoredTown } from './snapshotJson';
 import { StaleVersionError, TownNotFoundError, type StoredTown, type TownRepository } from './TownRepository';
 
 /** Towns in the `Town` table, written through the project's one Prisma client (`createPrismaClient`). */
@@ -35,15 +35,4 @@ export class PrismaTownRepository implements TownRepository {
     if (!current) throw new TownNotFoundError(townId);
     throw new StaleVersionError(townId, expectedVersion, current.version);
   }
-}
-
-function toStoredTown(row: Town): StoredTown {
-  return {
-    id: row.id,
-    ownerId: row.ownerId,
-    name: row.name,
-    snapshot: parseSnapshot(row.id, row.snapshot),
-    version: row.version,
-    savedAt: row.savedAt,
-  };
 }

@@ -1,3 +1,5 @@
+import type { StoredTown } from './TownRepository';
+
 /**
  * Snapshots are stored as JSON text by every repository, including the in-memory one, so all of them hand
  * back the same thing (a fresh parsed copy: no aliasing, Dates as strings, `undefined` fields dropped).
@@ -26,4 +28,26 @@ export function assertVersion(expectedVersion: number): void {
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1) {
     throw new TypeError(`expected version must be a positive integer, got ${String(expectedVersion)}`);
   }
+}
+
+/** A stored row as every repository keeps it: the snapshot as JSON text. */
+export interface TownRow {
+  id: string;
+  ownerId: string;
+  name: string;
+  snapshot: string;
+  version: number;
+  savedAt: Date;
+}
+
+/** A row handed out as a `StoredTown`: snapshot parsed afresh, date copied, so callers share nothing with storage. */
+export function toStoredTown(row: TownRow): StoredTown {
+  return {
+    id: row.id,
+    ownerId: row.ownerId,
+    name: row.name,
+    snapshot: parseSnapshot(row.id, row.snapshot),
+    version: row.version,
+    savedAt: new Date(row.savedAt),
+  };
 }
