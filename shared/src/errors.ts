@@ -38,7 +38,34 @@ export type ErrorCode =
   /** the building is at its highest level */
   | 'upgrade/max-level'
   /** cancel asked while nothing is being built */
-  | 'upgrade/none';
+  | 'upgrade/none'
+  // --- shipyard
+  /** ships need a shipyard (level 1 or more) */
+  | 'shipyard/not-built'
+  /** the shipyard queue holds at most SHIPYARD_QUEUE_LIMIT orders */
+  | 'shipyard/queue-full'
+  | 'shipyard/not-enough-metal'
+  | 'shipyard/not-enough-crystal'
+  | 'shipyard/not-enough-fuel'
+  /** cancel named an order that is not in the queue */
+  | 'shipyard/no-such-order'
+  // --- fleets and missions
+  /** a fleet needs at least one ship */
+  | 'fleet/empty'
+  /** fewer ships of a type are docked than the fleet asks for */
+  | 'fleet/not-enough-ships'
+  /** the flight costs more fuel than is stored */
+  | 'fleet/not-enough-fuel'
+  /** salvage needs cargo room: take a hauler or another ship with cargo */
+  | 'fleet/no-cargo'
+  /** the mission is not on the current board (it refreshed) */
+  | 'mission/unknown'
+  /** this town already flew that mission */
+  | 'mission/taken'
+  /** raids on your own starbase are not possible */
+  | 'raid/own-town'
+  /** the target is a newcomer, protected from raids for now */
+  | 'raid/target-protected';
 
 /** Human text for each code, shown by clients as is. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -59,6 +86,20 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'upgrade/not-enough-fuel': 'Not enough fuel.',
   'upgrade/max-level': 'This building is at its highest level.',
   'upgrade/none': 'Nothing is being built.',
+  'shipyard/not-built': 'Build a shipyard first.',
+  'shipyard/queue-full': 'The shipyard queue is full.',
+  'shipyard/not-enough-metal': 'Not enough metal for these ships.',
+  'shipyard/not-enough-crystal': 'Not enough crystal for these ships.',
+  'shipyard/not-enough-fuel': 'Not enough fuel for these ships.',
+  'shipyard/no-such-order': 'That shipyard order is no longer in the queue.',
+  'fleet/empty': 'Pick at least one ship.',
+  'fleet/not-enough-ships': 'Not that many ships are docked.',
+  'fleet/not-enough-fuel': 'Not enough fuel for the flight.',
+  'fleet/no-cargo': 'This mission needs cargo room: add a hauler.',
+  'mission/unknown': 'That mission is no longer on the board.',
+  'mission/taken': 'Your fleets already flew that mission.',
+  'raid/own-town': 'You cannot raid your own starbase.',
+  'raid/target-protected': 'That starbase is under newcomer protection.',
 };
 
 /** What a rule returns: the new state, or why the move is illegal. */

@@ -4,6 +4,7 @@
  */
 export * from './content/resources';
 export * from './content/buildings';
+export * from './content/ships';
 export * from './errors';
 export * from './messages';
 export * from './token';
@@ -12,3 +13,9 @@ export * from './town/economy';
 export * from './town/production';
 export * from './town/advance';
 export * from './town/upgrades';
+export * from './town/shipyard';
+export * from './fleet/fleets';
+export * from './fleet/cargo';
+export * from './fleet/missions';
+export * from './fleet/raids';
+export * from './random';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUILDINGS } from './content/buildings';
+import { SHIPS } from './content/ships';
 import type { ErrorCode } from './errors';
 
 /** Version of the room protocol below; bump on any breaking change to a message or the state shape. */
@@ -14,6 +15,10 @@ export const ClientMessage = {
   StartUpgrade: 'upgrade:start',
   /** owner only: cancel the running upgrade, refunding its cost */
   CancelUpgrade: 'upgrade:cancel',
+  /** owner only: order ships at the shipyard */
+  OrderShips: 'shipyard:order',
+  /** owner only: cancel a shipyard order, refunding its unbuilt ships */
+  CancelShipOrder: 'shipyard:cancel',
   /** anyone: ask for the server clock, to estimate the offset */
   Clock: 'clock',
 } as const;
@@ -40,6 +45,8 @@ export const startUpgradeSchema = z.object({ building: z.enum(BUILDINGS) }).stri
 /** Cancel carries no fields; an absent payload is the same as `{}`. */
 export const cancelUpgradeSchema = z.union([z.undefined(), z.object({}).strict()]);
 export const clockRequestSchema = z.object({ clientTime: z.number().finite() }).strict();
+export const orderShipsSchema = z.object({ ship: z.enum(SHIPS), count: z.number().int().min(1).max(1000) }).strict();
+export const cancelShipOrderSchema = z.object({ index: z.number().int().min(0).max(99) }).strict();
 
 export type StartUpgradeMessage = z.infer<typeof startUpgradeSchema>;
 export type ClockRequestMessage = z.infer<typeof clockRequestSchema>;
@@ -48,6 +55,8 @@ export type ClockRequestMessage = z.infer<typeof clockRequestSchema>;
 export const clientMessageSchemas = {
   [ClientMessage.StartUpgrade]: startUpgradeSchema,
   [ClientMessage.CancelUpgrade]: cancelUpgradeSchema,
+  [ClientMessage.OrderShips]: orderShipsSchema,
+  [ClientMessage.CancelShipOrder]: cancelShipOrderSchema,
   [ClientMessage.Clock]: clockRequestSchema,
 } as const satisfies Record<ClientMessageType, z.ZodType>;
 

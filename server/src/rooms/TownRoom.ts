@@ -5,9 +5,11 @@ import {
   PROTOCOL_VERSION,
   ServerMessage,
   advance,
+  cancelShipOrder,
   cancelUpgrade,
   clientMessageSchemas,
   nextEventAt,
+  orderShips,
   startUpgrade,
   townJoinOptionsSchema,
   townSchema,
@@ -145,6 +147,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   private registerMessages(): void {
     this.onOwnerCommand(ClientMessage.StartUpgrade, ({ building }) => startUpgrade(this.town, building, this.services.now()));
     this.onOwnerCommand(ClientMessage.CancelUpgrade, () => cancelUpgrade(this.town, this.services.now()));
+    this.onOwnerCommand(ClientMessage.OrderShips, ({ ship, count }) => orderShips(this.town, ship, count, this.services.now()));
+    this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ index }) => cancelShipOrder(this.town, index, this.services.now()));
     this.onValidated(ClientMessage.Clock, (client, { clientTime }) => {
       const answer: ClockMessage = { clientTime, serverTime: this.services.now() };
       client.send(ServerMessage.Clock, answer);

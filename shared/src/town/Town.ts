@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUILDINGS, MAX_BUILDING_LEVEL, type BuildingId, type BuildingLevels } from '../content/buildings';
 import type { Cost, ResourceId } from '../content/resources';
+import { SHIPS, type ShipId } from '../content/ships';
 
 /**
  * One stored resource, lazily produced: its value at time t is `amountAt(town, resource, t)`, computed from
@@ -25,8 +26,23 @@ export interface UpgradeJob {
   cost: Cost;
 }
 
+/** A batch of ships ordered at the shipyard; paid in full when ordered, built one after another. */
+export interface ShipyardOrder {
+  ship: ShipId;
+  /** ships of this order not built yet */
+  remaining: number;
+  /** build time of one ship in ms (fixed when ordered) */
+  unitMs: number;
+  /** price of one ship (refunded per unbuilt ship on cancel) */
+  unitCost: Cost;
+  /** when the next ship of this order is done; only the first order in the queue is in production (else 0) */
+  nextAt: number;
+}
+
 /** The whole rules state of a starbase; plain JSON, stored as the town snapshot. */
 export interface Town {
+  /** when the starbase was founded (ms); newcomers are protected from raids for a while */
+  foundedAt: number;
   /** GAME_SPEED the rates and durations were computed with */
   speed: number;
   /** the moment the stocks' amounts refer to (changes only at events: a move or a completion) */
@@ -34,6 +50,14 @@ export interface Town {
   stocks: Record<ResourceId, Stock>;
   buildings: BuildingLevels;
   upgrade: UpgradeJob | null;
+  /** ships docked at the starbase (fleets in flight are not counted) */
+  ships: Record<ShipId, number>;
+  /** the shipyard queue, first order in production */
+  shipyard: ShipyardOrder[];
+  /** ids of results from outside (fleet landings, battle results) already applied: applying one twice does nothing */
+  applied: string[];
+  /** ids of missions on the current board that this town has already flown */
+  missionsTaken: string[];
 }
 
 const amount = z.number().finite().nonnegative();
@@ -42,9 +66,17 @@ const stockSchema = z.object({ amount, rate: amount, cap: amount }).strict();
 const level = z.number().int().min(0).max(MAX_BUILDING_LEVEL);
 const time = z.number().finite();
 
-/** Validates a stored snapshot before a room trusts it. */
-export const townSchema: z.ZodType<Town> = z
+const count = z.number().int().min(0).max(1_000_000_000);
+const shipCounts = z.object(Object.fromEntries(SHIPS.map((ship) => [ship, count.default(0)])) as Record<ShipId, z.ZodDefault<typeof count>>).strict();
+const noShips = Object.fromEntries(SHIPS.map((ship) => [ship, 0])) as Record<ShipId, number>;
+
+/**
+ * Validates a stored snapshot before a room trusts it. Fields added after a town was first saved get their
+ * defaults here, so snapshots written by any earlier version still load (no progress is lost on a deploy).
+ */
+export const townSchema: z.ZodType<Town, unknown> = z
   .object({
+    foundedAt: time.default(0),
     speed: z.number().finite().positive(),
     since: time,
     stocks: z.object({ metal: stockSchema, crystal: stockSchema, fuel: stockSchema }).strict(),
@@ -59,5 +91,22 @@ export const townSchema: z.ZodType<Town> = z
       })
       .strict()
       .nullable(),
+    ships: shipCounts.default(noShips),
+    shipyard: z
+      .array(
+        z
+          .object({
+            ship: z.enum(SHIPS),
+            remaining: z.number().int().min(1).max(100_000),
+            unitMs: z.number().int().min(1),
+            unitCost: costSchema,
+            nextAt: time,
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
+    applied: z.array(z.string().max(128)).max(10_000).default([]),
+    missionsTaken: z.array(z.string().max(128)).max(1000).default([]),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { BUILDINGS, type BuildingLevels } from '../content/buildings';
 import { RESOURCES, STARTING_STOCK, type Cost, type ResourceId } from '../content/resources';
+import { SHIPS, type ShipId } from '../content/ships';
 import { producedIn, productionRates, storageCapacity } from './economy';
 import type { Stock, Town } from './Town';
 
@@ -42,7 +43,8 @@ export function newTown(now: number, speed: number): Town {
   const buildings = Object.fromEntries(BUILDINGS.map((b) => [b, 0])) as BuildingLevels;
   const stocks = {} as Record<ResourceId, Stock>;
   for (const r of RESOURCES) stocks[r] = { amount: STARTING_STOCK[r], rate: 0, cap: 0 };
-  return withDerivedRates({ speed, since: now, stocks, buildings, upgrade: null });
+  const ships = Object.fromEntries(SHIPS.map((s) => [s, 0])) as Record<ShipId, number>;
+  return withDerivedRates({ foundedAt: now, speed, since: now, stocks, buildings, upgrade: null, ships, shipyard: [], applied: [], missionsTaken: [] });
 }
 
 /**

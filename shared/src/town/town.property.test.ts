@@ -5,6 +5,8 @@ import { RESOURCES } from '../content/resources';
 import { advance } from './advance';
 import { amountAt, newTown, stocksAt } from './production';
 import type { Town } from './Town';
+import { SHIPS } from '../content/ships';
+import { cancelShipOrder, orderShips } from './shipyard';
 import { cancelUpgrade, startUpgrade } from './upgrades';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -12,24 +14,46 @@ const HOUR = 3_600_000;
 /** Fixed seed so a failure replays; raise numRuns locally to search harder. */
 const runs = { seed: 20261125, numRuns: 300 };
 
-type Move = { kind: 'start'; building: (typeof BUILDINGS)[number]; wait: number } | { kind: 'cancel'; wait: number };
+type Move =
+  | { kind: 'start'; building: (typeof BUILDINGS)[number]; wait: number }
+  | { kind: 'cancel'; wait: number }
+  | { kind: 'order'; ship: (typeof SHIPS)[number]; count: number; wait: number }
+  | { kind: 'cancelOrder'; index: number; wait: number };
 
+const wait = (max: number) => fc.integer({ min: 0, max });
 const move: fc.Arbitrary<Move> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('start' as const), building: fc.constantFrom(...BUILDINGS), wait: fc.integer({ min: 0, max: 6 * HOUR }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), wait: fc.integer({ min: 0, max: HOUR }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('start' as const), building: fc.constantFrom(...BUILDINGS), wait: wait(6 * HOUR) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), wait: wait(HOUR) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('order' as const), ship: fc.constantFrom(...SHIPS), count: fc.integer({ min: 1, max: 3 }), wait: wait(3 * HOUR) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelOrder' as const), index: fc.integer({ min: 0, max: 2 }), wait: wait(HOUR) }) },
 );
 
-/** Plays moves from a new town (speed 1..50); illegal moves are skipped, as the server would refuse them. */
-function play(moves: Move[], speed: number, withCancels = true): { town: Town; now: number } {
+/**
+ * Plays moves from a new town (speed 1..50) whose first move builds a shipyard; illegal moves are skipped,
+ * as the server would refuse them. Counts the ships ordered and the unbuilt ships refunded.
+ */
+function play(moves: Move[], speed: number, withCancels = true): { town: Town; now: number; ordered: number; refunded: number } {
   let town = newTown(T0, speed);
   let now = T0;
+  let ordered = 0;
+  let refunded = 0;
+  const shipyard = startUpgrade(town, 'shipyard', now);
+  if (shipyard.ok) town = shipyard.value;
   for (const m of moves) {
     now += m.wait;
-    if (m.kind === 'cancel' && !withCancels) continue;
-    const result = m.kind === 'start' ? startUpgrade(town, m.building, now) : cancelUpgrade(town, now);
-    if (result.ok) town = result.value;
+    if ((m.kind === 'cancel' || m.kind === 'cancelOrder') && !withCancels) continue;
+    const before = advance(town, now);
+    const result =
+      m.kind === 'start' ? startUpgrade(town, m.building, now)
+      : m.kind === 'cancel' ? cancelUpgrade(town, now)
+      : m.kind === 'order' ? orderShips(town, m.ship, m.count, now)
+      : cancelShipOrder(town, m.index, now);
+    if (!result.ok) continue;
+    if (m.kind === 'order') ordered += m.count;
+    if (m.kind === 'cancelOrder') refunded += before.shipyard[m.index]!.remaining;
+    town = result.value;
   }
-  return { town, now };
+  return { town, now, ordered, refunded };
 }
 
 const history = fc.record({
@@ -104,6 +128,19 @@ describe('town rules, for any history of moves', () => {
         expect(stocksAt(cancel.value, t)).toEqual(stocksAt(before, t));
         expect(cancel.value.buildings).toEqual(before.buildings);
         expect(cancel.value.upgrade).toBeNull();
+      }),
+      runs,
+    );
+  });
+
+  it('no ship appears from nowhere: docked + queued = ordered − refunded, at any later moment', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: 0, max: 100 * HOUR }), ({ moves, speed }, later) => {
+        const { town, now, ordered, refunded } = play(moves, speed);
+        const at = advance(town, now + later);
+        const docked = SHIPS.reduce((sum, s) => sum + at.ships[s], 0);
+        const queued = at.shipyard.reduce((sum, o) => sum + o.remaining, 0);
+        expect(docked + queued).toBe(ordered - refunded);
       }),
       runs,
     );

@@ -1,4 +1,5 @@
-import { MapSchema, Schema, type } from '@colyseus/schema';
+import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
 import { UpgradeJobState } from './UpgradeJobState';
 
@@ -11,6 +12,7 @@ export class TownState extends Schema {
   @type('string') name = '';
   @type('string') ownerId = '';
   @type('string') ownerName = '';
+  @type('float64') foundedAt = 0;
   @type('float64') speed = 1;
   /** the moment the stocks' amounts refer to */
   @type('float64') since = 0;
@@ -20,4 +22,9 @@ export class TownState extends Schema {
   @type(UpgradeJobState) upgrade?: UpgradeJobState;
   @type('uint32') energySupply = 0;
   @type('uint32') energyUse = 0;
+  /** docked ships by type */
+  @type({ map: 'uint32' }) ships = new MapSchema<number>();
+  @type([ShipyardOrderState]) shipyard = new ArraySchema<ShipyardOrderState>();
+  /** missions of the current board this town has flown */
+  @type(['string']) missionsTaken = new ArraySchema<string>();
 }

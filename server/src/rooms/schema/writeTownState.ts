@@ -1,5 +1,7 @@
-import { BUILDINGS, RESOURCES, energyBalance, type Cost, type Town } from '@starscape/shared';
+import { ArraySchema } from '@colyseus/schema';
+import { BUILDINGS, RESOURCES, SHIPS, energyBalance, type Cost, type Town } from '@starscape/shared';
 import type { CostState } from './CostState';
+import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
 import type { TownState } from './TownState';
 import { UpgradeJobState } from './UpgradeJobState';
@@ -15,6 +17,7 @@ function writeCost(target: CostState, cost: Cost): void {
 
 /** The one place a plain `Town` is written into schema state. */
 export function writeTownState(state: TownState, town: Town): void {
+  assign(state, 'foundedAt', town.foundedAt);
   assign(state, 'speed', town.speed);
   assign(state, 'since', town.since);
   for (const r of RESOURCES) {
@@ -39,7 +42,29 @@ export function writeTownState(state: TownState, town: Town): void {
     writeCost(target.cost, job.cost);
     if (!state.upgrade) state.upgrade = target;
   }
+  for (const ship of SHIPS) {
+    if (state.ships.get(ship) !== town.ships[ship]) state.ships.set(ship, town.ships[ship]);
+  }
+  writeShipyard(state.shipyard, town.shipyard);
+  if (state.missionsTaken.join('\n') !== town.missionsTaken.join('\n')) {
+    state.missionsTaken.splice(0, state.missionsTaken.length, ...town.missionsTaken);
+  }
   const energy = energyBalance(town.buildings);
   assign(state, 'energySupply', energy.supply);
   assign(state, 'energyUse', energy.use);
+}
+
+/** Entries are matched by position: orders mostly leave from the front and join at the back; a cancel in the middle rewrites the few after it. */
+function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shipyard']): void {
+  while (target.length > queue.length) target.shift();
+  queue.forEach((order, i) => {
+    const existing = target[i];
+    const entry = existing ?? new ShipyardOrderState();
+    assign(entry, 'ship', order.ship);
+    assign(entry, 'remaining', order.remaining);
+    assign(entry, 'unitMs', order.unitMs);
+    assign(entry, 'nextAt', order.nextAt);
+    writeCost(entry.unitCost, order.unitCost);
+    if (!existing) target.push(entry);
+  });
 }

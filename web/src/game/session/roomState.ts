@@ -1,4 +1,16 @@
-import { BUILDINGS, RESOURCES, type BuildingId, type Cost, type ResourceId, type Stock, type Town, type UpgradeJob } from '@starscape/shared';
+import {
+  BUILDINGS,
+  RESOURCES,
+  SHIPS,
+  type BuildingId,
+  type Cost,
+  type ResourceId,
+  type ShipId,
+  type ShipyardOrder,
+  type Stock,
+  type Town,
+  type UpgradeJob,
+} from '@starscape/shared';
 
 /**
  * The town room's state as `room.state.toJSON()` gives it: the shared `Town` plus who owns it, with
@@ -16,6 +28,10 @@ export interface RawTownState {
   upgrade?: unknown;
   energySupply?: unknown;
   energyUse?: unknown;
+  foundedAt?: unknown;
+  ships?: unknown;
+  shipyard?: unknown;
+  missionsTaken?: unknown;
 }
 
 export interface TownMeta {
@@ -53,6 +69,15 @@ function upgrade(v: unknown): UpgradeJob | null {
   };
 }
 
+function shipyard(v: unknown): ShipyardOrder[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((entry) => {
+    const r = record(entry);
+    if (!r || !(SHIPS as readonly unknown[]).includes(r.ship)) return [];
+    return [{ ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: cost(r.unitCost), nextAt: num(r.nextAt) }];
+  });
+}
+
 /**
  * Converts a room state snapshot into a `TownView`, or null while the state is still empty (before the
  * first patch). Missing numbers become 0 rather than NaN, so one odd field cannot blank the page.
@@ -68,9 +93,24 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
   }
   const buildings = {} as Record<BuildingId, number>;
   for (const b of BUILDINGS) buildings[b] = num(buildingsRaw[b]);
+  const shipsRaw = record(raw.ships);
+  const ships = {} as Record<ShipId, number>;
+  for (const s of SHIPS) ships[s] = num(shipsRaw?.[s]);
   return {
     meta: { townId: str(raw.townId), name: str(raw.name), ownerId: str(raw.ownerId), ownerName: str(raw.ownerName) },
-    town: { speed: num(raw.speed, 1), since: num(raw.since), stocks, buildings, upgrade: upgrade(raw.upgrade) },
+    town: {
+      foundedAt: num(raw.foundedAt),
+      speed: num(raw.speed, 1),
+      since: num(raw.since),
+      stocks,
+      buildings,
+      upgrade: upgrade(raw.upgrade),
+      ships,
+      shipyard: shipyard(raw.shipyard),
+      // the server keeps which outside results it applied to itself; clients never need them
+      applied: [],
+      missionsTaken: Array.isArray(raw.missionsTaken) ? raw.missionsTaken.filter((id): id is string => typeof id === 'string') : [],
+    },
     energy: { supply: num(raw.energySupply), use: num(raw.energyUse) },
   };
 }

@@ -1,0 +1,39 @@
+import { RESOURCES, type Cost } from '../content/resources';
+import type { ErrorCode } from '../errors';
+import { amountAt } from '../town/production';
+import type { Town } from '../town/Town';
+
+/** A new starbase cannot be raided for this long (game speed 1). */
+export const NEWCOMER_PROTECTION_MS = 3 * 24 * 3_600_000;
+/** Until the galaxy gives towns positions, every raid flies this far. */
+export const RAID_DISTANCE = 15_000;
+/** Share of its storage capacity a town always keeps from raiders (at least PROTECTED_MINIMUM). */
+export const PROTECTED_SHARE = 0.1;
+export const PROTECTED_MINIMUM = 1000;
+
+/** Whether `target` is still under newcomer protection at `now`. */
+export function isNewcomerProtected(target: Town, now: number): boolean {
+  return now < target.foundedAt + NEWCOMER_PROTECTION_MS / target.speed;
+}
+
+/** Why `attackerTownId` may not raid `targetTownId` now, or null. */
+export function checkRaid(attackerTownId: string, targetTownId: string, target: Town, now: number): ErrorCode | null {
+  if (attackerTownId === targetTownId) return 'raid/own-town';
+  if (isNewcomerProtected(target, now)) return 'raid/target-protected';
+  return null;
+}
+
+/** What raiders can never take from `town`. */
+export function protectedAmount(town: Town): Cost {
+  const amounts = { metal: 0, crystal: 0, fuel: 0 };
+  for (const r of RESOURCES) amounts[r] = Math.max(PROTECTED_MINIMUM, Math.floor(town.stocks[r].cap * PROTECTED_SHARE));
+  return amounts;
+}
+
+/** What raiders could take from `town` at `now`: each stock beyond its protected amount, floored. */
+export function raidableStock(town: Town, now: number): Cost {
+  const shielded = protectedAmount(town);
+  const amounts = { metal: 0, crystal: 0, fuel: 0 };
+  for (const r of RESOURCES) amounts[r] = Math.max(0, Math.floor(amountAt(town, r, now) - shielded[r]));
+  return amounts;
+}
