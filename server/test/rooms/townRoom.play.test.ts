@@ -1,6 +1,6 @@
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, amountAt, stocksAt, townSchema } from '@starscape/shared';
+import { advance, amountAt, newTown, stocksAt, townSchema } from '@starscape/shared';
 import { townOf } from '../support/townOf';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
@@ -163,5 +163,29 @@ describe('playing a town', () => {
     expect(stocksAt(restored, at).metal).toBeGreaterThan(stocksAt(savedTown, savedTown.since).metal);
     await back.leave();
     t.clock.skewMs = 0;
+  });
+
+  it('orders ships at the shipyard and cancels the order for a refund', async () => {
+    const base = newTown(t.now(), 1);
+    const withYard = {
+      ...base,
+      buildings: { ...base.buildings, shipyard: 1 },
+      stocks: { ...base.stocks, metal: { ...base.stocks.metal, amount: 9000 }, crystal: { ...base.stocks.crystal, amount: 9000 } },
+    };
+    const { townId } = await t.createPlayer('admiral', withYard);
+    const room = await t.join('admiral', townId);
+    const seen = probe(room);
+    room.send('shipyard:order', { ship: 'fighter', count: 2 });
+    await seen.stateWhere((s) => s.shipyard?.length === 1);
+    expect(room.state.shipyard[0].toJSON()).toMatchObject({ ship: 'fighter', remaining: 2 });
+    expect(room.state.stocks.get('metal').amount).toBeLessThan(3001);
+    room.send('shipyard:order', { ship: 'cruiser', count: 1 });
+    expect((await seen.next('error')).code).toBe('shipyard/not-enough-metal');
+    room.send('shipyard:order', { ship: 'fighter', count: 0 });
+    expect((await seen.next('error')).code).toBe('message/invalid');
+    room.send('shipyard:cancel', { index: 0 });
+    await seen.stateWhere((s) => s.shipyard?.length === 0);
+    expect(room.state.stocks.get('metal').amount).toBeGreaterThan(8999);
+    await room.leave();
   });
 });

@@ -40,6 +40,27 @@ describe('a new starbase', () => {
   });
 });
 
+describe('stored snapshots', () => {
+  it('load when written by an earlier version, with defaults for what it did not have', () => {
+    const firstVersion = {
+      speed: 1,
+      since: T0,
+      stocks: { metal: { amount: 500, rate: 30, cap: 10000 }, crystal: { amount: 300, rate: 15, cap: 10000 }, fuel: { amount: 100, rate: 0, cap: 10000 } },
+      buildings: { metalMine: 1, crystalMine: 0, fuelRefinery: 0, solarPlant: 0, storage: 0, commandCenter: 0, shipyard: 0, defenseGrid: 0 },
+      upgrade: null,
+    };
+    const town = townSchema.parse(firstVersion);
+    expect(town).toMatchObject({ foundedAt: 0, shipyard: [], applied: [], missionsTaken: [] });
+    expect(town.ships).toEqual({ scout: 0, fighter: 0, frigate: 0, cruiser: 0, hauler: 0 });
+    expect(town.buildings.metalMine).toBe(1);
+  });
+
+  it('are refused when corrupt', () => {
+    expect(townSchema.safeParse({ ...newTown(T0, 1), ships: { fighter: -1 } }).success).toBe(false);
+    expect(townSchema.safeParse({ ...newTown(T0, 1), since: 'yesterday' }).success).toBe(false);
+  });
+});
+
 describe('building upgrades', () => {
   it('pays the cost at the start and completes at the finish time', () => {
     const town = started(startUpgrade(newTown(T0, 1), 'metalMine', T0));
