@@ -56,6 +56,8 @@ export type ErrorCode =
   | 'fleet/not-enough-ships'
   /** the flight costs more fuel than is stored */
   | 'fleet/not-enough-fuel'
+  /** a starbase can have at most MAX_FLEETS_IN_FLIGHT fleets away */
+  | 'fleet/too-many'
   /** salvage needs cargo room: take a hauler or another ship with cargo */
   | 'fleet/no-cargo'
   /** the mission is not on the current board (it refreshed) */
@@ -95,6 +97,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'fleet/empty': 'Pick at least one ship.',
   'fleet/not-enough-ships': 'Not that many ships are docked.',
   'fleet/not-enough-fuel': 'Not enough fuel for the flight.',
+  'fleet/too-many': 'Too many fleets are away: wait for one to come home.',
   'fleet/no-cargo': 'This mission needs cargo room: add a hauler.',
   'mission/unknown': 'That mission is no longer on the board.',
   'mission/taken': 'Your fleets already flew that mission.',

@@ -18,4 +18,5 @@ export * from './fleet/fleets';
 export * from './fleet/cargo';
 export * from './fleet/missions';
 export * from './fleet/raids';
+export * from './fleet/flight';
 export * from './random';

@@ -89,13 +89,14 @@ function remember(town: Town, id: string): string[] {
 }
 
 /**
- * A fleet comes home at `now`: its ships dock and its cargo is unloaded (a stock may end above its cap,
+ * A fleet comes home at `at`: its ships dock and its cargo is unloaded (a stock may end above its cap,
  * like a refund; production waits until it is spent). Applying the same landing twice changes nothing.
+ * The town must already be brought to `at` (`advance` calls this for each landing, in time order).
  */
-export function landFleet(town: Town, landing: { id: string; ships: ShipCounts; cargo: Cost }, now: number): Town {
+export function landFleet(town: Town, landing: { id: string; ships: ShipCounts; cargo: Cost }, at: number): Town {
   const key = `land:${landing.id}`;
   if (town.applied.includes(key)) return town;
-  const current = rebase(advance(town, now), now);
+  const current = rebase(town, at);
   const ships = { ...current.ships };
   for (const s of SHIPS) ships[s] += Math.max(0, landing.ships[s] ?? 0);
   const stocks = { ...current.stocks };

@@ -39,6 +39,34 @@ export interface ShipyardOrder {
   nextAt: number;
 }
 
+/** What a fleet is out to do, copied from the board when it left (the board may refresh meanwhile). */
+export interface FleetMission {
+  kind: 'patrol' | 'salvage' | 'expedition' | 'raid';
+  /** board mission id, or the target town id of a raid */
+  target: string;
+  title: string;
+  distance: number;
+  /** patrol/expedition: the pirates; raid: filled in on arrival */
+  pirates: Partial<Record<ShipId, number>>;
+  /** patrol bounty, or the salvage/expedition find */
+  reward: Cost;
+}
+
+/** A fleet away from its starbase. Its ships are not docked while it flies. */
+export interface FleetInFlight {
+  id: string;
+  mission: FleetMission;
+  status: 'outbound' | 'fighting' | 'returning';
+  /** the ships it has now (survivors after a battle) */
+  ships: Record<ShipId, number>;
+  cargo: Cost;
+  departAt: number;
+  arriveAt: number;
+  /** set once it turns home */
+  returnAt: number | null;
+  battleId: string | null;
+}
+
 /** The whole rules state of a starbase; plain JSON, stored as the town snapshot. */
 export interface Town {
   /** when the starbase was founded (ms); newcomers are protected from raids for a while */
@@ -58,6 +86,8 @@ export interface Town {
   applied: string[];
   /** ids of missions on the current board that this town has already flown */
   missionsTaken: string[];
+  /** fleets away from home, oldest first */
+  fleets: FleetInFlight[];
 }
 
 const amount = z.number().finite().nonnegative();
@@ -108,5 +138,32 @@ export const townSchema: z.ZodType<Town, unknown> = z
       .default([]),
     applied: z.array(z.string().max(128)).max(10_000).default([]),
     missionsTaken: z.array(z.string().max(128)).max(1000).default([]),
+    fleets: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(64),
+            mission: z
+              .object({
+                kind: z.enum(['patrol', 'salvage', 'expedition', 'raid']),
+                target: z.string().max(128),
+                title: z.string().max(200),
+                distance: z.number().finite().nonnegative(),
+                pirates: z.object(Object.fromEntries(SHIPS.map((ship) => [ship, count.optional()])) as Record<ShipId, z.ZodOptional<typeof count>>).strict(),
+                reward: costSchema,
+              })
+              .strict(),
+            status: z.enum(['outbound', 'fighting', 'returning']),
+            ships: shipCounts,
+            cargo: costSchema,
+            departAt: time,
+            arriveAt: time,
+            returnAt: time.nullable(),
+            battleId: z.string().max(64).nullable(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
   })
   .strict();

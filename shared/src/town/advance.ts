@@ -1,28 +1,46 @@
+import { fleetLands } from '../fleet/flight';
 import { rebase, withDerivedRates } from './production';
 import { advanceShipyard } from './shipyard';
 import type { Town } from './Town';
 
+/** The earliest returning fleet due by `now`, if any. */
+function nextLanding(town: Town, now: number): { id: string; at: number } | null {
+  let next: { id: string; at: number } | null = null;
+  for (const f of town.fleets) {
+    if (f.status === 'returning' && f.returnAt !== null && f.returnAt <= now && (!next || f.returnAt < next.at)) next = { id: f.id, at: f.returnAt };
+  }
+  return next;
+}
+
 /**
- * Brings a town to `now` exactly: ships finished by then are docked, and every upgrade that finished by
- * then is completed at its own finish time, with rates changing from that moment on. Between events nothing is written, so advancing in one step or in
- * many small steps gives the very same town (same numbers, bit for bit).
+ * Brings a town to `now` exactly: ships finished by then are docked, and every upgrade completion and fleet
+ * landing due by then happens at its own time, in time order, with rates changing from that moment on.
+ * Between events nothing is written, so advancing in one step or in many small steps gives the very same
+ * town (same numbers, bit for bit).
  */
 export function advance(town: Town, now: number): Town {
   let current = advanceShipyard(town, now);
-  while (current.upgrade && current.upgrade.finishesAt <= now) {
-    const job = current.upgrade;
-    const atFinish = rebase(current, job.finishesAt);
+  for (;;) {
+    const job = current.upgrade && current.upgrade.finishesAt <= now ? current.upgrade : null;
+    const landing = nextLanding(current, now);
+    if (!job && !landing) return current;
+    if (landing && (!job || landing.at < job.finishesAt)) {
+      current = fleetLands(current, landing.id, landing.at);
+      continue;
+    }
+    const atFinish = rebase(current, job!.finishesAt);
     current = withDerivedRates({
       ...atFinish,
-      buildings: { ...atFinish.buildings, [job.building]: job.toLevel },
+      buildings: { ...atFinish.buildings, [job!.building]: job!.toLevel },
       upgrade: null,
     });
   }
-  return current;
 }
 
-/** When the next event (an upgrade completion or a ship leaving the shipyard) happens, if any. */
+/** When the next event (an upgrade completion, a ship leaving the shipyard, a fleet landing) happens, if any. */
 export function nextEventAt(town: Town): number | null {
-  const times = [town.upgrade?.finishesAt, town.shipyard[0]?.nextAt].filter((t): t is number => t !== undefined && t > 0);
+  const times = [town.upgrade?.finishesAt, town.shipyard[0]?.nextAt, ...town.fleets.map((f) => (f.status === 'returning' ? f.returnAt : null))].filter(
+    (t): t is number => typeof t === 'number' && t > 0,
+  );
   return times.length > 0 ? Math.min(...times) : null;
 }

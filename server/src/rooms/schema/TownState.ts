@@ -1,4 +1,5 @@
 import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
 import { UpgradeJobState } from './UpgradeJobState';
@@ -27,4 +28,6 @@ export class TownState extends Schema {
   @type([ShipyardOrderState]) shipyard = new ArraySchema<ShipyardOrderState>();
   /** missions of the current board this town has flown */
   @type(['string']) missionsTaken = new ArraySchema<string>();
+  /** fleets away from home, by fleet id */
+  @type({ map: FleetState }) fleets = new MapSchema<FleetState>();
 }

@@ -1,6 +1,7 @@
 import { ArraySchema } from '@colyseus/schema';
 import { BUILDINGS, RESOURCES, SHIPS, energyBalance, type Cost, type Town } from '@starscape/shared';
 import type { CostState } from './CostState';
+import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
 import type { TownState } from './TownState';
@@ -49,6 +50,7 @@ export function writeTownState(state: TownState, town: Town): void {
   if (state.missionsTaken.join('\n') !== town.missionsTaken.join('\n')) {
     state.missionsTaken.splice(0, state.missionsTaken.length, ...town.missionsTaken);
   }
+  writeFleets(state, town.fleets);
   const energy = energyBalance(town.buildings);
   assign(state, 'energySupply', energy.supply);
   assign(state, 'energyUse', energy.use);
@@ -67,4 +69,26 @@ function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shi
     writeCost(entry.unitCost, order.unitCost);
     if (!existing) target.push(entry);
   });
+}
+
+function writeFleets(state: TownState, fleets: Town['fleets']): void {
+  const ids = new Set(fleets.map((f) => f.id));
+  for (const id of [...state.fleets.keys()]) if (!ids.has(id)) state.fleets.delete(id);
+  for (const fleet of fleets) {
+    const existing = state.fleets.get(fleet.id);
+    const entry = existing ?? new FleetState();
+    assign(entry, 'id', fleet.id);
+    assign(entry, 'kind', fleet.mission.kind);
+    assign(entry, 'target', fleet.mission.target);
+    assign(entry, 'title', fleet.mission.title);
+    assign(entry, 'distance', fleet.mission.distance);
+    assign(entry, 'status', fleet.status);
+    for (const ship of SHIPS) if (entry.ships.get(ship) !== fleet.ships[ship]) entry.ships.set(ship, fleet.ships[ship]);
+    writeCost(entry.cargo, fleet.cargo);
+    assign(entry, 'departAt', fleet.departAt);
+    assign(entry, 'arriveAt', fleet.arriveAt);
+    assign(entry, 'returnAt', fleet.returnAt ?? 0);
+    assign(entry, 'battleId', fleet.battleId ?? '');
+    if (!existing) state.fleets.set(fleet.id, entry);
+  }
 }
