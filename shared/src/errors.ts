@@ -67,7 +67,22 @@ export type ErrorCode =
   /** raids on your own starbase are not possible */
   | 'raid/own-town'
   /** the target is a newcomer, protected from raids for now */
-  | 'raid/target-protected';
+  | 'raid/target-protected'
+  // --- battles
+  /** the battle has ended */
+  | 'combat/over'
+  /** the order names a step already simulated */
+  | 'combat/past-step'
+  /** focus names an id that is not in this battle */
+  | 'combat/unknown-target'
+  /** focus names one of your own ships */
+  | 'combat/own-target'
+  /** focus names an enemy already destroyed or escaped */
+  | 'combat/target-gone'
+  /** spectators watch; only the sides' commanders give orders */
+  | 'combat/not-a-combatant'
+  /** no battle with that id */
+  | 'combat/not-found';
 
 /** Human text for each code, shown by clients as is. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -103,6 +118,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'mission/taken': 'Your fleets already flew that mission.',
   'raid/own-town': 'You cannot raid your own starbase.',
   'raid/target-protected': 'That starbase is under newcomer protection.',
+  'combat/over': 'The battle is over.',
+  'combat/past-step': 'Too late: that moment of the battle has passed.',
+  'combat/unknown-target': 'No such ship in this battle.',
+  'combat/own-target': 'That ship is on your side.',
+  'combat/target-gone': 'That ship is already gone.',
+  'combat/not-a-combatant': 'Spectators can watch but not give orders.',
+  'combat/not-found': 'No battle with that id.',
 };
 
 /** What a rule returns: the new state, or why the move is illegal. */

@@ -20,3 +20,4 @@ export * from './fleet/missions';
 export * from './fleet/raids';
 export * from './fleet/flight';
 export * from './random';
+export * from './combat';

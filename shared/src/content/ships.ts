@@ -40,6 +40,8 @@ export interface ShipCombat {
   radius: number;
   /** percent of the shots aimed at this ship that miss */
   evasion: number;
+  /** percent of the target's evasion its guns cancel (frigates track small ships, cruisers do not) */
+  tracking: number;
 }
 
 /** The ships table from DESIGN.md, kept as data so it can be tuned in one place. */
@@ -54,7 +56,7 @@ export const SHIP_INFO: Record<ShipId, ShipInfo> = {
     speed: 100_000,
     cargo: 5,
     fuelUse: 1,
-    combat: { range: 0, cooldown: 1, arenaSpeed: 60, radius: 18, evasion: 50 },
+    combat: { range: 0, cooldown: 1, arenaSpeed: 60, radius: 18, evasion: 50, tracking: 0 },
   },
   fighter: {
     name: 'Fighter',
@@ -66,7 +68,7 @@ export const SHIP_INFO: Record<ShipId, ShipInfo> = {
     speed: 12_500,
     cargo: 50,
     fuelUse: 4,
-    combat: { range: 320, cooldown: 1, arenaSpeed: 45, radius: 24, evasion: 30 },
+    combat: { range: 320, cooldown: 2, arenaSpeed: 45, radius: 24, evasion: 40, tracking: 20 },
   },
   frigate: {
     name: 'Frigate',
@@ -78,7 +80,7 @@ export const SHIP_INFO: Record<ShipId, ShipInfo> = {
     speed: 10_000,
     cargo: 100,
     fuelUse: 10,
-    combat: { range: 700, cooldown: 2, arenaSpeed: 28, radius: 40, evasion: 15 },
+    combat: { range: 700, cooldown: 2, arenaSpeed: 28, radius: 40, evasion: 10, tracking: 30 },
   },
   cruiser: {
     name: 'Cruiser',
@@ -90,7 +92,7 @@ export const SHIP_INFO: Record<ShipId, ShipInfo> = {
     speed: 15_000,
     cargo: 800,
     fuelUse: 30,
-    combat: { range: 1400, cooldown: 4, arenaSpeed: 16, radius: 70, evasion: 5 },
+    combat: { range: 1400, cooldown: 2, arenaSpeed: 16, radius: 70, evasion: 5, tracking: 0 },
   },
   hauler: {
     name: 'Hauler',
@@ -102,6 +104,6 @@ export const SHIP_INFO: Record<ShipId, ShipInfo> = {
     speed: 5000,
     cargo: 5000,
     fuelUse: 8,
-    combat: { range: 300, cooldown: 3, arenaSpeed: 18, radius: 55, evasion: 5 },
+    combat: { range: 300, cooldown: 3, arenaSpeed: 18, radius: 55, evasion: 5, tracking: 0 },
   },
 };
