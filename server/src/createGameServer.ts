@@ -5,14 +5,17 @@ import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
 import { defineTownRoom } from './rooms/TownRoom';
 import type { TownRoomServices } from './rooms/TownRoomServices';
+import { TownAccess } from './towns/TownAccess';
 
-export interface GameServerOptions extends TownRoomServices {
+export interface GameServerOptions extends Omit<TownRoomServices, 'access'> {
   monitor?: { username: string; password: string };
 }
 
 export interface GameServer {
   colyseus: Server;
   httpServer: http.Server;
+  /** how outside events change towns, live room or not */
+  towns: TownAccess;
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects everyone, disposes every room and waits until every town is saved. */
   shutdown(): Promise<void>;
@@ -28,12 +31,14 @@ export function createGameServer(options: GameServerOptions): GameServer {
     gracefullyShutdown: false,
     greet: false,
   });
-  colyseus.define(RoomName.Town, defineTownRoom(options)).filterBy(['townId']);
+  const towns = new TownAccess(options);
+  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns })).filterBy(['townId']);
 
   let port = 0;
   return {
     colyseus,
     httpServer,
+    towns,
     async listen(requestedPort, host) {
       await colyseus.listen(requestedPort, host);
       const address = httpServer.address();

@@ -28,6 +28,7 @@ import { joinError } from './gameError';
 import { TownState } from './schema/TownState';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
+import type { LiveTown } from '../towns/TownAccess';
 import { TownSaver } from './TownSaver';
 
 interface Seat {
@@ -71,6 +72,19 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.roomId = townRoomId(townId);
     this.patchRate = 0; // no patch timer: `commit` patches right after each change, an idle town sends nothing
 
+    const { access, logger } = this.services;
+    // loading and registering hold the town's queue, so no outside change lands between the two
+    const version = await access.exclusive(townId, async () => {
+      const loaded = await this.load(townId);
+      access.register(townId, this.liveTown);
+      return loaded;
+    });
+    this.registerMessages();
+    logger.info('town room created', { townId, version });
+  }
+
+  /** Loads, checks and advances the stored town; sets up state, saver and timers. Returns the stored version. */
+  private async load(townId: string): Promise<number> {
     const { towns, pendingSaves, now, gameSpeed, logger } = this.services;
     await pendingSaves.waitFor(townId); // the previous room for this town may still be saving
     const stored = await towns.load(townId);
@@ -102,9 +116,18 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.state = state;
     this.setMetadata({ townId, ownerId: stored.ownerId });
     this.scheduleNextEvent();
-    this.registerMessages();
-    logger.info('town room created', { townId, version: stored.version });
+    return stored.version;
   }
+
+  /** How outside changes (fleet arrivals, battle results) reach this room: applied, patched, saved. */
+  private readonly liveTown: LiveTown = {
+    apply: async (change) => {
+      const now = this.services.now();
+      this.commit(change(advance(this.town, now), now));
+      await this.saver.flush();
+      return this.town;
+    },
+  };
 
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
@@ -131,7 +154,11 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     if (this.eventTimer) clearTimeout(this.eventTimer);
     if (!this.saver) return; // onCreate failed before the town was loaded
     this.saver.stop();
-    await this.saver.flush();
+    // flush() registers the save in PendingSaves at once; only then do outside changes go to the database
+    // (where they wait for that save), so none can load the town before this last save lands
+    const saved = this.saver.flush();
+    this.services.access.unregister(this.state.townId, this.liveTown);
+    await saved;
     this.services.logger.info('town room disposed', { townId: this.state.townId, version: this.saver.savedVersion });
   }
 

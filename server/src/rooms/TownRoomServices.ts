@@ -3,10 +3,13 @@ import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
+import type { TownAccess } from '../towns/TownAccess';
 
 /** What a town room needs from the outside, injected when the room type is defined. */
 export interface TownRoomServices {
   towns: TownRepository;
+  /** outside changes to towns go through here, live room or not */
+  access: TownAccess;
   users: UserDirectory;
   tokens: GameTokenVerifier;
   pendingSaves: PendingSaves;
