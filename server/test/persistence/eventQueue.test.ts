@@ -22,8 +22,7 @@ describe('SQLite (Prisma, migrated temp files)', () => {
 
   // A fresh file per test (the suite counts and claims everything), with two clients as two processes would.
   describeEventQueueContract('sqlite', async (options) => {
-    const { clients, close } = await dbs.freshClients(2);
-    const [ours, theirs] = clients as [NonNullable<(typeof clients)[0]>, NonNullable<(typeof clients)[0]>];
-    return { queue: new PrismaEventQueue(ours, options), other: new PrismaEventQueue(theirs, options), close };
+    const { first, second, close } = await dbs.freshPair();
+    return { queue: new PrismaEventQueue(first, options), other: new PrismaEventQueue(second, options), close };
   });
 });

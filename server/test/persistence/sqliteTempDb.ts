@@ -10,8 +10,8 @@ import { createPrismaClient, migrateDatabase, type PrismaClient } from '@starsca
 export interface SqliteTempDbs {
   /** A new migrated, empty database file and its URL. */
   fresh(): Promise<{ databaseUrl: string }>;
-  /** A new database with `clients` Prisma clients on it (two clients = two processes' connections). */
-  freshClients(clients: number): Promise<{ databaseUrl: string; clients: PrismaClient[]; close(): Promise<void> }>;
+  /** A new database with two clients on it, as the web app and the game server (or two game servers) have. */
+  freshPair(): Promise<{ databaseUrl: string; first: PrismaClient; second: PrismaClient; close(): Promise<void> }>;
   /** Removes every file made here. */
   cleanup(): Promise<void>;
 }
@@ -31,14 +31,16 @@ export async function createSqliteTempDbs(prefix = 'starscape-test-'): Promise<S
 
   return {
     fresh,
-    async freshClients(count) {
+    async freshPair() {
       const { databaseUrl } = await fresh();
-      const clients = Array.from({ length: count }, () => createPrismaClient(databaseUrl));
+      const first = createPrismaClient(databaseUrl);
+      const second = createPrismaClient(databaseUrl);
       return {
         databaseUrl,
-        clients,
+        first,
+        second,
         close: async () => {
-          await Promise.all(clients.map((client) => client.$disconnect()));
+          await Promise.all([first.$disconnect(), second.$disconnect()]);
         },
       };
     },

@@ -1,0 +1,4 @@
+/** The scheduler: runs due events from the EventQueue on time, once per event, in any number of processes. */
+export { Scheduler, type EventHandler, type SchedulerOptions, type SchedulerTimers } from './Scheduler';
+export { exponentialBackoff } from './retryDelay';
+export { createWorkerId } from './workerId';
