@@ -8,7 +8,7 @@ import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
 import { createGameServer } from './createGameServer';
 import { readServerEnv } from './env';
 import { createLogger } from './logger';
-import { PendingSaves, PrismaTownRepository } from './persistence';
+import { PendingSaves, PrismaBattleRepository, PrismaEventQueue, PrismaTownRepository } from './persistence';
 
 async function main(): Promise<void> {
   const env = readServerEnv();
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
 
   const server = createGameServer({
     towns: new PrismaTownRepository(prisma),
+    battles: new PrismaBattleRepository(prisma),
+    events: new PrismaEventQueue(prisma),
     users: new PrismaUserDirectory(prisma),
     tokens: await createGameTokenVerifier(env.GAME_TOKEN_PUBLIC_KEY),
     pendingSaves,

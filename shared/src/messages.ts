@@ -19,6 +19,8 @@ export const ClientMessage = {
   OrderShips: 'shipyard:order',
   /** owner only: cancel a shipyard order, refunding its unbuilt ships */
   CancelShipOrder: 'shipyard:cancel',
+  /** owner only: send docked ships on a mission of the board */
+  DispatchFleet: 'fleet:dispatch',
   /** anyone: ask for the server clock, to estimate the offset */
   Clock: 'clock',
 } as const;
@@ -47,6 +49,13 @@ export const cancelUpgradeSchema = z.union([z.undefined(), z.object({}).strict()
 export const clockRequestSchema = z.object({ clientTime: z.number().finite() }).strict();
 export const orderShipsSchema = z.object({ ship: z.enum(SHIPS), count: z.number().int().min(1).max(1000) }).strict();
 export const cancelShipOrderSchema = z.object({ index: z.number().int().min(0).max(99) }).strict();
+const shipCount = z.number().int().min(0).max(1_000_000);
+export const dispatchFleetSchema = z
+  .object({
+    missionId: z.string().min(1).max(64),
+    ships: z.object(Object.fromEntries(SHIPS.map((s) => [s, shipCount.optional()])) as Record<(typeof SHIPS)[number], z.ZodOptional<typeof shipCount>>).strict(),
+  })
+  .strict();
 
 export type StartUpgradeMessage = z.infer<typeof startUpgradeSchema>;
 export type ClockRequestMessage = z.infer<typeof clockRequestSchema>;
@@ -57,6 +66,7 @@ export const clientMessageSchemas = {
   [ClientMessage.CancelUpgrade]: cancelUpgradeSchema,
   [ClientMessage.OrderShips]: orderShipsSchema,
   [ClientMessage.CancelShipOrder]: cancelShipOrderSchema,
+  [ClientMessage.DispatchFleet]: dispatchFleetSchema,
   [ClientMessage.Clock]: clockRequestSchema,
 } as const satisfies Record<ClientMessageType, z.ZodType>;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import {
   ClientMessage,
@@ -6,6 +7,7 @@ import {
   ServerMessage,
   advance,
   cancelShipOrder,
+  dispatchMission,
   cancelUpgrade,
   clientMessageSchemas,
   nextEventAt,
@@ -17,6 +19,7 @@ import {
   type ClockMessage,
   type ErrorCode,
   type ErrorMessage,
+  type FleetInFlight,
   type Player,
   type Result,
   type Role,
@@ -116,6 +119,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.state = state;
     this.setMetadata({ townId, ownerId: stored.ownerId });
     this.scheduleNextEvent();
+    this.ensureArrivals();
     return stored.version;
   }
 
@@ -127,6 +131,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       await this.saver.flush();
       return this.town;
     },
+    current: () => advance(this.town, this.services.now()),
   };
 
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
@@ -176,6 +181,13 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.onOwnerCommand(ClientMessage.CancelUpgrade, () => cancelUpgrade(this.town, this.services.now()));
     this.onOwnerCommand(ClientMessage.OrderShips, ({ ship, count }) => orderShips(this.town, ship, count, this.services.now()));
     this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ index }) => cancelShipOrder(this.town, index, this.services.now()));
+    this.onValidated(ClientMessage.DispatchFleet, (client, { missionId, ships }) => {
+      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
+      const result = dispatchMission(this.town, this.state.townId, missionId, ships, randomUUID(), this.services.now());
+      if (!result.ok) return this.refuse(client, result.code, ClientMessage.DispatchFleet);
+      this.commit(result.value.town);
+      void this.launched(result.value.fleet);
+    });
     this.onValidated(ClientMessage.Clock, (client, { clientTime }) => {
       const answer: ClockMessage = { clientTime, serverTime: this.services.now() };
       client.send(ServerMessage.Clock, answer);
@@ -207,6 +219,25 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       if (!result.ok) return this.refuse(client, result.code, type);
       this.commit(result.value);
     });
+  }
+
+  /**
+   * A fleet left: its arrival is scheduled first, then the town is saved at once. A crash in between leaves
+   * an arrival for a fleet the stored town never had (the handler ignores it), never a fleet without arrival.
+   */
+  private async launched(fleet: FleetInFlight): Promise<void> {
+    try {
+      await this.services.fleets.scheduleArrival(this.state.townId, fleet);
+      await this.saver.flush();
+    } catch (error) {
+      // the fleet is in the town; scheduling again on the next load (ensureArrivals) is idempotent
+      this.services.logger.error('could not schedule a fleet arrival', { townId: this.state.townId, fleetId: fleet.id, error: String(error) });
+    }
+  }
+
+  /** Re-schedules the arrival of every outbound fleet (idempotent): covers a crash between launch and schedule. */
+  private ensureArrivals(): void {
+    for (const fleet of this.town.fleets) if (fleet.status === 'outbound') void this.launched(fleet);
   }
 
   private refuse(client: Client, code: ErrorCode, request?: string): void {

@@ -3,6 +3,7 @@ import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
+import type { FleetArrivals } from '../fleets/FleetArrivals';
 import type { TownAccess } from '../towns/TownAccess';
 
 /** What a town room needs from the outside, injected when the room type is defined. */
@@ -10,6 +11,8 @@ export interface TownRoomServices {
   towns: TownRepository;
   /** outside changes to towns go through here, live room or not */
   access: TownAccess;
+  /** schedules what happens when a fleet arrives */
+  fleets: FleetArrivals;
   users: UserDirectory;
   tokens: GameTokenVerifier;
   pendingSaves: PendingSaves;

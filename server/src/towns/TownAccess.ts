@@ -11,6 +11,8 @@ export type TownChange = (town: Town, now: number) => Town;
 export interface LiveTown {
   /** applies the change, patches the players, and resolves once the result is saved */
   apply(change: TownChange): Promise<Town>;
+  /** the town as the room holds it, advanced to now */
+  current(): Town;
 }
 
 /**
@@ -52,6 +54,16 @@ export class TownAccess {
 
   isLive(townId: string): boolean {
     return this.live.has(townId);
+  }
+
+  /** The town as it is now (live room or stored, advanced to now), or null. Changes nothing. */
+  async read(townId: string): Promise<Town | null> {
+    const room = this.live.get(townId);
+    if (room) return room.current();
+    const stored = await this.deps.towns.load(townId);
+    if (!stored) return null;
+    const now = this.deps.now();
+    return advance(withSpeed(townSchema.parse(stored.snapshot), this.deps.gameSpeed, now), now);
   }
 
   /** Applies `change` to the town and saves it; null when there is no such town. */

@@ -5,7 +5,15 @@ import { createGameTokenVerifier } from '../../src/auth/GameTokenVerifier';
 import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
 import { createLogger } from '../../src/logger';
-import { MemoryTownRepository, PendingSaves, type TownRepository } from '../../src/persistence';
+import {
+  MemoryBattleRepository,
+  MemoryEventQueue,
+  MemoryTownRepository,
+  PendingSaves,
+  type BattleRepository,
+  type EventQueue,
+  type TownRepository,
+} from '../../src/persistence';
 import { freePort } from './freePort';
 import { createTestTokens, type TokenOptions } from './gameTokens';
 
@@ -14,6 +22,8 @@ export interface TestServerOptions {
   autosaveMs?: number;
   reconnectGraceSeconds?: number;
   towns?: TownRepository;
+  battles?: BattleRepository;
+  events?: EventQueue;
 }
 
 /**
@@ -25,11 +35,16 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const users = new MemoryUserDirectory();
   const towns = options.towns ?? new MemoryTownRepository();
   const pendingSaves = new PendingSaves();
+  const battles = options.battles ?? new MemoryBattleRepository();
+  const events = options.events ?? new MemoryEventQueue();
   const clock = { skewMs: 0 };
   const now = () => Date.now() + clock.skewMs;
 
   const server: GameServer = createGameServer({
     towns,
+    battles,
+    events,
+    schedulerPollMs: 50,
     users,
     tokens: await createGameTokenVerifier(tokens.publicKeyPem),
     pendingSaves,
@@ -62,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     return (await clientFor(userId)).joinOrCreate('town', { townId });
   }
 
-  return { server, colyseus, port, endpoint, towns, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join };
+  return { server, colyseus, port, endpoint, towns, battles, events, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join };
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -118,7 +118,7 @@ export type MissionArrival =
   | { kind: 'nothing' };
 
 /** Decides, from the fleet's id as seed, what happens on arrival. Patrols always fight. */
-export function missionArrival(mission: Mission, fleetId: string, ships: ShipCounts): MissionArrival {
+export function missionArrival(mission: Pick<Mission, 'id' | 'kind' | 'pirates' | 'reward'>, fleetId: string, ships: ShipCounts): MissionArrival {
   const rng = createRng(hashString(`${fleetId}:${mission.id}`));
   switch (mission.kind) {
     case 'patrol':

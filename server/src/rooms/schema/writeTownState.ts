@@ -47,9 +47,12 @@ export function writeTownState(state: TownState, town: Town): void {
     if (state.ships.get(ship) !== town.ships[ship]) state.ships.set(ship, town.ships[ship]);
   }
   writeShipyard(state.shipyard, town.shipyard);
-  if (state.missionsTaken.join('\n') !== town.missionsTaken.join('\n')) {
-    state.missionsTaken.splice(0, state.missionsTaken.length, ...town.missionsTaken);
-  }
+  // element by element: ArraySchema's splice cannot insert more than it deletes
+  while (state.missionsTaken.length > town.missionsTaken.length) state.missionsTaken.pop();
+  town.missionsTaken.forEach((id, i) => {
+    if (i >= state.missionsTaken.length) state.missionsTaken.push(id);
+    else if (state.missionsTaken[i] !== id) state.missionsTaken[i] = id;
+  });
   writeFleets(state, town.fleets);
   const energy = energyBalance(town.buildings);
   assign(state, 'energySupply', energy.supply);

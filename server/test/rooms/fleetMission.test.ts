@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missionBoard, newTown, townSchema, type Town } from '@starscape/shared';
+import { battleIdOf } from '../../src/fleets/FleetArrivals';
+import { probe, sleep } from '../support/roomProbe';
+import { startTestServer, type TestServer } from '../support/startTestServer';
+
+const SPEED = 2000; // a patrol flight takes well under two seconds
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ gameSpeed: SPEED, autosaveMs: 100 });
+});
+afterAll(() => t.server.shutdown());
+
+function fleetTown(): Town {
+  const town = newTown(t.now(), SPEED);
+  return {
+    ...town,
+    ships: { ...town.ships, fighter: 30, frigate: 6, hauler: 2 },
+    stocks: { ...town.stocks, fuel: { ...town.stocks.fuel, amount: 9000 } },
+  };
+}
+
+async function stored(townId: string): Promise<Town> {
+  return townSchema.parse((await t.towns.load(townId))!.snapshot);
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+describe('a fleet on a patrol', () => {
+  it('flies, fights, comes home with survivors and bounty, and lands — with the owner watching', async () => {
+    const { townId } = await t.createPlayer('captain', fleetTown());
+    const room = await t.join('captain', townId);
+    const seen = probe(room);
+    const patrol = missionBoard(townId, t.now(), SPEED).missions[0]!;
+    room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 20, hauler: 1 } });
+    await seen.stateWhere((s) => s.fleets?.size === 1);
+    const fleetId = [...room.state.fleets.keys()][0] as string;
+    expect(room.state.ships.get('fighter')).toBe(10);
+    expect(room.state.fleets.get(fleetId).status).toBe('outbound');
+    room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 1 } });
+    expect((await seen.next('error')).code).toBe('mission/taken');
+
+    await seen.stateWhere((s) => s.fleets.get(fleetId)?.status === 'returning', 8000);
+    const returning = room.state.fleets.get(fleetId);
+    expect(returning.battleId).toBe(battleIdOf(fleetId));
+    const battle = await t.battles.get(battleIdOf(fleetId));
+    expect(battle).toMatchObject({ status: 'finished', kind: 'patrol', attackerTownId: townId });
+    expect((battle!.outcome as any).winner).toBe('attacker');
+    expect(returning.cargo.metal).toBeGreaterThan(0); // the bounty, as far as the holds allow
+
+    // the battle is fought in real time (about a minute), so jump the clock to the return instead of waiting
+    t.clock.skewMs += returning.returnAt - t.now() + 100;
+    room.send('upgrade:start', { building: 'solarPlant' }); // any move brings the town to now
+    await seen.stateWhere((s) => s.fleets.size === 0);
+    expect(room.state.ships.get('fighter')).toBeGreaterThan(10);
+    expect(room.state.ships.get('hauler')).toBe(2);
+    await room.leave();
+  });
+
+  it('arrives and lands on time while nobody is online, and its results apply once', async () => {
+    const { townId } = await t.createPlayer('absent', fleetTown());
+    const room = await t.join('absent', townId);
+    const seen = probe(room);
+    const patrol = missionBoard(townId, t.now(), SPEED).missions[1]!;
+    room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 30, frigate: 6, hauler: 2 } });
+    await seen.stateWhere((s) => s.fleets?.size === 1);
+    const fleetId = [...room.state.fleets.keys()][0] as string;
+    await room.leave(); // the room closes and saves; the fleet flies on
+    await until(async () => !t.server.towns.isLive(townId), 'the room to close');
+
+    await until(async () => (await stored(townId)).fleets[0]?.status === 'returning', 'the arrival, with no room open');
+    const afterBattle = await stored(townId);
+    expect(afterBattle.fleets[0]!.battleId).toBe(battleIdOf(fleetId));
+
+    // a second delivery of the same arrival (a retry, a takeover after a crash) changes nothing
+    await t.server.arrivals.handleArrival({ townId, fleetId });
+    const again = await stored(townId);
+    expect(again.fleets).toEqual(afterBattle.fleets);
+
+    t.clock.skewMs += afterBattle.fleets[0]!.returnAt! - t.now() + 100; // past the return, without waiting a minute
+    const back = await t.join('absent', townId); // landing happens in the rules at its own time
+    const seenBack = probe(back);
+    await seenBack.stateChange();
+    expect(back.state.fleets.size).toBe(0);
+    expect(back.state.ships.get('hauler')).toBe(2);
+    await back.leave();
+  });
+
+  it('refuses fleets a player cannot send', async () => {
+    const { townId } = await t.createPlayer('broke', fleetTown());
+    await t.createPlayer('nosy');
+    const room = await t.join('broke', townId);
+    const seen = probe(room);
+    const board = missionBoard(townId, t.now(), SPEED);
+    for (const [payload, code] of [
+      [{ missionId: board.missions[0]!.id, ships: { cruiser: 1 } }, 'fleet/not-enough-ships'],
+      [{ missionId: board.missions[0]!.id, ships: {} }, 'fleet/empty'],
+      [{ missionId: 'old-mission', ships: { fighter: 1 } }, 'mission/unknown'],
+      [{ missionId: board.missions[2]!.id, ships: { fighter: 1 } }, null],
+      [{ missionId: board.missions[0]!.id, ships: { fighter: 1.5 } }, 'message/invalid'],
+      [{ missionId: board.missions[0]!.id, ships: { deathStar: 1 } }, 'message/invalid'],
+    ] as const) {
+      room.send('fleet:dispatch', payload);
+      if (code) expect((await seen.next('error')).code).toBe(code);
+    }
+    const visitor = await t.join('nosy', townId);
+    const seenVisitor = probe(visitor);
+    visitor.send('fleet:dispatch', { missionId: board.missions[0]!.id, ships: { fighter: 1 } });
+    expect((await seenVisitor.next('error')).code).toBe('auth/not-owner');
+    await visitor.leave();
+    await room.leave();
+  });
+});
