@@ -57,3 +57,38 @@ describe('a town in the SQLite database across a server restart', () => {
     await second.server.shutdown();
   });
 });
+
+describe('a fleet in flight across a server restart', () => {
+  it('arrives on the first poll of the next server when its arrival fell due while no server ran', async () => {
+    const { missionBoard, newTown: fresh } = await import('@starscape/shared');
+    const { PrismaBattleRepository, PrismaEventQueue } = await import('../../src/persistence');
+    const towns = new PrismaTownRepository(prisma);
+    const battles = new PrismaBattleRepository(prisma);
+    const events = new PrismaEventQueue(prisma);
+    await prisma.user.create({ data: { id: 'voyager', displayName: 'Voyager' } });
+
+    const first = await startTestServer({ towns, battles, events, gameSpeed: 1 });
+    const base = fresh(first.now(), 1);
+    const armed = { ...base, ships: { ...base.ships, fighter: 25 }, stocks: { ...base.stocks, fuel: { ...base.stocks.fuel, amount: 5000 } } };
+    const { townId } = await first.createPlayer('voyager', armed);
+    const room = await first.join('voyager', townId);
+    const seen = probe(room);
+    const patrol = missionBoard(townId, first.now(), 1).missions[0]!;
+    room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 25 } });
+    await seen.stateWhere((s) => s.fleets?.size === 1);
+    const fleetId = [...room.state.fleets.keys()][0] as string;
+    const arriveAt = room.state.fleets.get(fleetId).arriveAt as number;
+    await first.server.shutdown(); // SIGTERM: the town is saved with its fleet outbound
+    expect(townSchema.parse(JSON.parse((await prisma.town.findUniqueOrThrow({ where: { id: townId } })).snapshot)).fleets[0]!.status).toBe('outbound');
+
+    const second = await startTestServer({ towns, battles, events, gameSpeed: 1 });
+    second.clock.skewMs = arriveAt - Date.now() + 1000; // the server was down past the arrival
+    await second.server.scheduler.pollOnce();
+    await second.server.scheduler.idle();
+    const after = townSchema.parse(JSON.parse((await prisma.town.findUniqueOrThrow({ where: { id: townId } })).snapshot));
+    expect(after.fleets[0]).toMatchObject({ id: fleetId, status: 'returning', battleId: `b-${fleetId}` });
+    expect(await battles.get(`b-${fleetId}`)).toMatchObject({ status: 'finished' });
+    expect(after.fleets[0]!.returnAt).toBeGreaterThan(arriveAt); // times come from the fleet, not from when the server got to it
+    await second.server.shutdown();
+  });
+});
