@@ -48,7 +48,7 @@ export const startUpgradeSchema = z.object({ building: z.enum(BUILDINGS) }).stri
 export const cancelUpgradeSchema = z.union([z.undefined(), z.object({}).strict()]);
 export const clockRequestSchema = z.object({ clientTime: z.number().finite() }).strict();
 export const orderShipsSchema = z.object({ ship: z.enum(SHIPS), count: z.number().int().min(1).max(1000) }).strict();
-export const cancelShipOrderSchema = z.object({ index: z.number().int().min(0).max(99) }).strict();
+export const cancelShipOrderSchema = z.object({ orderId: z.number().int().min(1).max(1_000_000_000) }).strict();
 const shipCount = z.number().int().min(0).max(1_000_000);
 export const dispatchFleetSchema = z
   .object({

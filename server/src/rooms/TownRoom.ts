@@ -180,7 +180,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.onOwnerCommand(ClientMessage.StartUpgrade, ({ building }) => startUpgrade(this.town, building, this.services.now()));
     this.onOwnerCommand(ClientMessage.CancelUpgrade, () => cancelUpgrade(this.town, this.services.now()));
     this.onOwnerCommand(ClientMessage.OrderShips, ({ ship, count }) => orderShips(this.town, ship, count, this.services.now()));
-    this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ index }) => cancelShipOrder(this.town, index, this.services.now()));
+    this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ orderId }) => cancelShipOrder(this.town, orderId, this.services.now()));
     this.onValidated(ClientMessage.DispatchFleet, (client, { missionId, ships }) => {
       if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
       const result = dispatchMission(this.town, this.state.townId, missionId, ships, randomUUID(), this.services.now());

@@ -183,7 +183,9 @@ describe('playing a town', () => {
     expect((await seen.next('error')).code).toBe('shipyard/not-enough-metal');
     room.send('shipyard:order', { ship: 'fighter', count: 0 });
     expect((await seen.next('error')).code).toBe('message/invalid');
-    room.send('shipyard:cancel', { index: 0 });
+    room.send('shipyard:cancel', { orderId: 99 });
+    expect((await seen.next('error')).code).toBe('shipyard/no-such-order');
+    room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
     await seen.stateWhere((s) => s.shipyard?.length === 0);
     expect(room.state.stocks.get('metal').amount).toBeGreaterThan(8999);
     await room.leave();

@@ -28,6 +28,8 @@ export interface UpgradeJob {
 
 /** A batch of ships ordered at the shipyard; paid in full when ordered, built one after another. */
 export interface ShipyardOrder {
+  /** stable id within the town (1, 2, 3, …): what a cancel names, so a queue moving meanwhile cannot misdirect it */
+  id: number;
   ship: ShipId;
   /** ships of this order not built yet */
   remaining: number;
@@ -82,6 +84,8 @@ export interface Town {
   ships: Record<ShipId, number>;
   /** the shipyard queue, first order in production */
   shipyard: ShipyardOrder[];
+  /** id of the last shipyard order placed */
+  shipOrderSerial: number;
   /** ids of results from outside (fleet landings, battle results) already applied: applying one twice does nothing */
   applied: string[];
   /** ids of missions on the current board that this town has already flown */
@@ -99,6 +103,13 @@ const time = z.number().finite();
 const count = z.number().int().min(0).max(1_000_000_000);
 const shipCounts = z.object(Object.fromEntries(SHIPS.map((ship) => [ship, count.default(0)])) as Record<ShipId, z.ZodDefault<typeof count>>).strict();
 const noShips = Object.fromEntries(SHIPS.map((ship) => [ship, 0])) as Record<ShipId, number>;
+
+/** Orders stored before orders had ids (id 0) get fresh ones, so every order can be named. */
+function giveOrdersIds<T extends { shipyard: Array<{ id: number }>; shipOrderSerial: number }>(town: T): T {
+  if (town.shipyard.every((o) => o.id > 0)) return town;
+  let serial = Math.max(town.shipOrderSerial, ...town.shipyard.map((o) => o.id));
+  return { ...town, shipyard: town.shipyard.map((o) => (o.id > 0 ? o : { ...o, id: ++serial })), shipOrderSerial: serial };
+}
 
 /**
  * Validates a stored snapshot before a room trusts it. Fields added after a town was first saved get their
@@ -126,6 +137,7 @@ export const townSchema: z.ZodType<Town, unknown> = z
       .array(
         z
           .object({
+            id: count.default(0),
             ship: z.enum(SHIPS),
             remaining: z.number().int().min(1).max(100_000),
             unitMs: z.number().int().min(1),
@@ -136,6 +148,7 @@ export const townSchema: z.ZodType<Town, unknown> = z
       )
       .max(100)
       .default([]),
+    shipOrderSerial: count.default(0),
     applied: z.array(z.string().max(128)).max(10_000).default([]),
     missionsTaken: z.array(z.string().max(128)).max(1000).default([]),
     fleets: z
@@ -166,4 +179,5 @@ export const townSchema: z.ZodType<Town, unknown> = z
       .max(100)
       .default([]),
   })
-  .strict();
+  .strict()
+  .transform(giveOrdersIds);

@@ -53,12 +53,13 @@ describe('the shipyard', () => {
     const unit = shipBuildDuration(town, 'fighter');
     let t = value(orderShips(town, 'fighter', 3, T0));
     t = value(orderShips(t, 'hauler', 1, T0));
-    const cancelled = value(cancelShipOrder(t, 0, T0 + unit + 5));
+    const cancelled = value(cancelShipOrder(t, t.shipyard[0]!.id, T0 + unit + 5));
     expect(cancelled.ships.fighter).toBe(1);
     const produced = (30 * (unit + 5)) / 3_600_000; // base production meanwhile
     expect(stocksAt(cancelled, T0 + unit + 5).metal).toBeCloseTo(100_000 - 3000 - 2000 + produced, 6);
     expect(cancelled.shipyard[0]).toMatchObject({ ship: 'hauler', nextAt: T0 + unit + 5 + shipBuildDuration(town, 'hauler') });
-    expect(cancelShipOrder(cancelled, 3, T0)).toEqual({ ok: false, code: 'shipyard/no-such-order' });
+    expect(cancelShipOrder(cancelled, t.shipyard[0]!.id, T0)).toEqual({ ok: false, code: 'shipyard/no-such-order' });
+    expect(cancelled.shipyard[0]!.id).toBe(2);
   });
 
   it('holds at most ten orders', () => {

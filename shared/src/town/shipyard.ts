@@ -49,13 +49,15 @@ export function orderShips(town: Town, ship: ShipId, count: number, now: number)
   const unitMs = shipBuildDuration(current, ship);
   const startsNow = current.shipyard.length === 0;
   const at = Math.max(now, current.since);
-  const order: ShipyardOrder = { ship, remaining: count, unitMs, unitCost: { ...SHIP_INFO[ship].cost }, nextAt: startsNow ? at + unitMs : 0 };
-  return ok({ ...current, stocks, shipyard: [...current.shipyard, order] });
+  const id = current.shipOrderSerial + 1;
+  const order: ShipyardOrder = { id, ship, remaining: count, unitMs, unitCost: { ...SHIP_INFO[ship].cost }, nextAt: startsNow ? at + unitMs : 0 };
+  return ok({ ...current, stocks, shipyard: [...current.shipyard, order], shipOrderSerial: id });
 }
 
-/** Cancels the order at `index`, refunding every ship of it not built yet; the next order starts at once. */
-export function cancelShipOrder(town: Town, index: number, now: number): Result<Town> {
+/** Cancels order `orderId`, refunding every ship of it not built yet; if it was in production the next starts at once. */
+export function cancelShipOrder(town: Town, orderId: number, now: number): Result<Town> {
   const current = rebase(advance(town, now), now);
+  const index = current.shipyard.findIndex((o) => o.id === orderId);
   const order = current.shipyard[index];
   if (!order) return fail('shipyard/no-such-order');
   const stocks = { ...current.stocks };

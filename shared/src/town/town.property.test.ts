@@ -47,7 +47,7 @@ function play(moves: Move[], speed: number, withCancels = true): { town: Town; n
       m.kind === 'start' ? startUpgrade(town, m.building, now)
       : m.kind === 'cancel' ? cancelUpgrade(town, now)
       : m.kind === 'order' ? orderShips(town, m.ship, m.count, now)
-      : cancelShipOrder(town, m.index, now);
+      : cancelShipOrder(town, before.shipyard[m.index]?.id ?? -1, now);
     if (!result.ok) continue;
     if (m.kind === 'order') ordered += m.count;
     if (m.kind === 'cancelOrder') refunded += before.shipyard[m.index]!.remaining;

@@ -55,6 +55,14 @@ describe('stored snapshots', () => {
     expect(town.buildings.metalMine).toBe(1);
   });
 
+  it('give shipyard orders stored without ids fresh, distinct ids', () => {
+    const unit = { metal: 0, crystal: 1000, fuel: 0 };
+    const old = { ...newTown(T0, 1), shipOrderSerial: undefined, shipyard: [{ ship: 'scout', remaining: 2, unitMs: 10, unitCost: unit, nextAt: T0 + 10 }, { ship: 'scout', remaining: 1, unitMs: 10, unitCost: unit, nextAt: 0 }] };
+    const town = townSchema.parse(old);
+    expect(town.shipyard.map((o) => o.id)).toEqual([1, 2]);
+    expect(town.shipOrderSerial).toBe(2);
+  });
+
   it('are refused when corrupt', () => {
     expect(townSchema.safeParse({ ...newTown(T0, 1), ships: { fighter: -1 } }).success).toBe(false);
     expect(townSchema.safeParse({ ...newTown(T0, 1), since: 'yesterday' }).success).toBe(false);

@@ -65,6 +65,7 @@ function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shi
   queue.forEach((order, i) => {
     const existing = target[i];
     const entry = existing ?? new ShipyardOrderState();
+    assign(entry, 'id', order.id);
     assign(entry, 'ship', order.ship);
     assign(entry, 'remaining', order.remaining);
     assign(entry, 'unitMs', order.unitMs);

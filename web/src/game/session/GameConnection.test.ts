@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ServerMessage, newTown } from '@starscape/shared';
+import { ERROR_MESSAGES, ServerMessage, clientMessageSchemas, newTown } from '@starscape/shared';
 import type { Client, Room } from 'colyseus.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GameConnection } from './GameConnection';
@@ -130,6 +130,23 @@ describe('game connection', () => {
     expect(store.getState().pending).toEqual({ kind: 'upgrade', building: 'metalMine' });
     connection.cancelUpgrade();
     expect(rooms[0]!.sent.at(-1)).toEqual(['upgrade:cancel', {}]);
+  });
+
+  it('orders ships and cancels shipyard orders by their id, pending until answered', async () => {
+    const { store, rooms, connection } = setup();
+    connection.start();
+    await vi.runOnlyPendingTimersAsync();
+    connection.orderShips('fighter', 12);
+    expect(rooms[0]!.sent.at(-1)).toEqual(['shipyard:order', { ship: 'fighter', count: 12 }]);
+    expect(store.getState().pending).toEqual({ kind: 'order', ship: 'fighter' });
+    connection.cancelShipOrder(2);
+    expect(rooms[0]!.sent.at(-1)).toEqual(['shipyard:cancel', { orderId: 2 }]);
+    expect(store.getState().pending).toEqual({ kind: 'cancelOrder', orderId: 2 });
+    for (const [type, payload] of rooms[0]!.sent.slice(-2)) {
+      expect(clientMessageSchemas[type as keyof typeof clientMessageSchemas].safeParse(payload).success).toBe(true);
+    }
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(store.getState().pending).toBeNull(); // no answer: stops showing as pending
   });
 
   it('leaves the room on stop and does not come back', async () => {

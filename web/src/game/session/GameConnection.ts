@@ -6,6 +6,7 @@ import {
   ServerMessage,
   type BuildingId,
   type ClockMessage,
+  type ShipId,
   type ErrorMessage,
   type WelcomeMessage,
 } from '@starscape/shared';
@@ -87,6 +88,16 @@ export class GameConnection {
 
   cancelUpgrade(): void {
     if (this.send(ClientMessage.CancelUpgrade, {})) this.markPending({ kind: 'cancel' });
+  }
+
+  /** Orders `count` ships (1..MAX_SHIPS_PER_ORDER); paid up front, built one after another. */
+  orderShips(ship: ShipId, count: number): void {
+    if (this.send(ClientMessage.OrderShips, { ship, count })) this.markPending({ kind: 'order', ship });
+  }
+
+  /** Cancels shipyard order `orderId` (its stable id, not its position), refunding its unbuilt ships. */
+  cancelShipOrder(orderId: number): void {
+    if (this.send(ClientMessage.CancelShipOrder, { orderId })) this.markPending({ kind: 'cancelOrder', orderId });
   }
 
   private send(type: string, payload: unknown): boolean {

@@ -43,6 +43,12 @@ describe('game store', () => {
     actions.setPending({ kind: 'cancel' });
     actions.serverError('upgrade/none', ERROR_MESSAGES['upgrade/none']);
     expect(store.getState().pending).toBeNull();
+    actions.setPending({ kind: 'order', ship: 'fighter' });
+    actions.applyRoomState(raw(2));
+    expect(store.getState().pending).toBeNull();
+    actions.setPending({ kind: 'cancelOrder', orderId: 1 });
+    actions.serverError('shipyard/no-such-order', ERROR_MESSAGES['shipyard/no-such-order']);
+    expect(store.getState().pending).toBeNull();
   });
 
   it('shows a server error as an error toast with its human message', () => {

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type BuildingId, type ErrorCode, type Role } from '@starscape/shared';
+import { ERROR_MESSAGES, type BuildingId, type ErrorCode, type Role, type ShipId } from '@starscape/shared';
 import { createStore } from 'zustand/vanilla';
 import { UNKNOWN_CLOCK, betterClock, type ClockEstimate } from './clock';
 import { shareEqual, toTownView, type RawTownState, type TownView } from './roomState';
@@ -12,7 +12,13 @@ export interface Toast {
 }
 
 /** A command sent and not yet answered (by a state change or an error). */
-export type PendingCommand = { kind: 'upgrade'; building: BuildingId } | { kind: 'cancel' } | null;
+export type PendingCommand =
+  | { kind: 'upgrade'; building: BuildingId }
+  | { kind: 'cancel' }
+  | { kind: 'order'; ship: ShipId }
+  /** `index` as sent: the queue position of the order being cancelled */
+  | { kind: 'cancelOrder'; orderId: number }
+  | null;
 
 export interface GameState {
   status: ConnectionStatus;

@@ -27,6 +27,36 @@ describe('room state → store', () => {
     expect(toTownView(rawState({ upgrade: { building: 'moonBase', toLevel: 1 } }))!.town.upgrade).toBeNull();
   });
 
+  it('keeps docked ships, the shipyard queue and fleets away, dropping entries it does not know', () => {
+    const order = { id: 7, ship: 'fighter', remaining: 3, unitMs: 14_400, unitCost: { metal: 3000, crystal: 1000, fuel: 0 }, nextAt: 9_000 };
+    const fleet = {
+      id: 'f1', kind: 'patrol', target: 'm1', title: 'Pirate patrol', distance: 4000, status: 'returning',
+      ships: { fighter: 4 }, cargo: { metal: 10, crystal: 0, fuel: 0 }, departAt: 1_000, arriveAt: 2_000, returnAt: 3_000, battleId: '',
+    };
+    const view = toTownView(
+      rawState({
+        ships: { scout: 2, fighter: 5, moonBase: 1 },
+        shipyard: [order, { ...order, ship: 'deathStar' }],
+        fleets: { f1: fleet, f2: { ...fleet, id: 'f2', status: 'lost' } },
+      }),
+    )!;
+    expect(view.town.ships).toEqual({ scout: 2, fighter: 5, frigate: 0, cruiser: 0, hauler: 0 });
+    expect(view.town.shipyard).toEqual([order]);
+    expect(view.town.fleets).toEqual([
+      {
+        id: 'f1',
+        mission: { kind: 'patrol', target: 'm1', title: 'Pirate patrol', distance: 4000, pirates: {}, reward: { metal: 0, crystal: 0, fuel: 0 } },
+        status: 'returning',
+        ships: { scout: 0, fighter: 4, frigate: 0, cruiser: 0, hauler: 0 },
+        cargo: { metal: 10, crystal: 0, fuel: 0 },
+        departAt: 1_000,
+        arriveAt: 2_000,
+        returnAt: 3_000,
+        battleId: null,
+      },
+    ]);
+  });
+
   it('is null while the state is still empty (before the first patch)', () => {
     expect(toTownView({})).toBeNull();
     expect(toTownView(null)).toBeNull();

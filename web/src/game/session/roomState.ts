@@ -4,6 +4,7 @@ import {
   SHIPS,
   type BuildingId,
   type Cost,
+  type FleetInFlight,
   type ResourceId,
   type ShipId,
   type ShipyardOrder,
@@ -32,6 +33,7 @@ export interface RawTownState {
   ships?: unknown;
   shipyard?: unknown;
   missionsTaken?: unknown;
+  fleets?: unknown;
 }
 
 export interface TownMeta {
@@ -74,8 +76,46 @@ function shipyard(v: unknown): ShipyardOrder[] {
   return v.flatMap((entry) => {
     const r = record(entry);
     if (!r || !(SHIPS as readonly unknown[]).includes(r.ship)) return [];
-    return [{ ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: cost(r.unitCost), nextAt: num(r.nextAt) }];
+    return [{ id: num(r.id), ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: cost(r.unitCost), nextAt: num(r.nextAt) }];
   });
+}
+
+function shipCounts(v: unknown): Record<ShipId, number> {
+  const r = record(v);
+  const ships = {} as Record<ShipId, number>;
+  for (const s of SHIPS) ships[s] = num(r?.[s]);
+  return ships;
+}
+
+const FLEET_KINDS = ['patrol', 'salvage', 'expedition', 'raid'] as const;
+const FLEET_STATUSES = ['outbound', 'fighting', 'returning'] as const;
+
+/**
+ * The room sends fleets as a map by id, flattened (the mission's kind/target/title/distance on the fleet,
+ * no pirates or reward: the client is not told what waits out there). Oldest first, like the rules keep them.
+ */
+function fleets(v: unknown): FleetInFlight[] {
+  const r = record(v);
+  if (!r) return [];
+  return Object.values(r)
+    .flatMap((entry): FleetInFlight[] => {
+      const f = record(entry);
+      if (!f || !(FLEET_KINDS as readonly unknown[]).includes(f.kind) || !(FLEET_STATUSES as readonly unknown[]).includes(f.status)) return [];
+      return [
+        {
+          id: str(f.id),
+          mission: { kind: f.kind as FleetInFlight['mission']['kind'], target: str(f.target), title: str(f.title), distance: num(f.distance), pirates: {}, reward: cost(null) },
+          status: f.status as FleetInFlight['status'],
+          ships: shipCounts(f.ships),
+          cargo: cost(f.cargo),
+          departAt: num(f.departAt),
+          arriveAt: num(f.arriveAt),
+          returnAt: num(f.returnAt) > 0 ? num(f.returnAt) : null,
+          battleId: str(f.battleId) || null,
+        },
+      ];
+    })
+    .sort((a, b) => a.departAt - b.departAt);
 }
 
 /**
@@ -93,9 +133,6 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
   }
   const buildings = {} as Record<BuildingId, number>;
   for (const b of BUILDINGS) buildings[b] = num(buildingsRaw[b]);
-  const shipsRaw = record(raw.ships);
-  const ships = {} as Record<ShipId, number>;
-  for (const s of SHIPS) ships[s] = num(shipsRaw?.[s]);
   return {
     meta: { townId: str(raw.townId), name: str(raw.name), ownerId: str(raw.ownerId), ownerName: str(raw.ownerName) },
     town: {
@@ -105,11 +142,14 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
       stocks,
       buildings,
       upgrade: upgrade(raw.upgrade),
-      ships,
+      ships: shipCounts(raw.ships),
       shipyard: shipyard(raw.shipyard),
+      // only the server places orders; a client never needs the serial
+      shipOrderSerial: 0,
       // the server keeps which outside results it applied to itself; clients never need them
       applied: [],
       missionsTaken: Array.isArray(raw.missionsTaken) ? raw.missionsTaken.filter((id): id is string => typeof id === 'string') : [],
+      fleets: fleets(raw.fleets),
     },
     energy: { supply: num(raw.energySupply), use: num(raw.energyUse) },
   };

@@ -3,14 +3,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useGame, useGameStoreApi } from './GameProvider';
 
-/** Server time, refreshed every `periodMs` (re-renders the caller at that rate). */
-export function useServerNow(periodMs = 250): number {
+/**
+ * Server time, refreshed every `periodMs` (re-renders the caller at that rate). With `enabled` false it
+ * stops ticking (for a view with nothing counting down); it catches up when turned back on.
+ */
+export function useServerNow(periodMs = 250, enabled = true): number {
   const offset = useGame((s) => s.clock.offset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (!enabled) return;
+    setNow(Date.now());
     const id = setInterval(() => setNow(Date.now()), periodMs);
     return () => clearInterval(id);
-  }, [periodMs]);
+  }, [periodMs, enabled]);
   return now + offset;
 }
 

@@ -3,12 +3,15 @@ import { formatAmount } from './format';
 import { ResourceIcon } from './icons';
 import styles from './buildings.module.css';
 
-/** A price, each part red when `town` cannot pay it at `now` (no colors without a town). Zero parts are left out. */
-export function CostList({ cost, town, now = 0 }: { cost: Cost; town?: Town; now?: number }) {
+/**
+ * A price, each part red when `town` cannot pay it at `now` (no colors without a town). Zero parts are left
+ * out. `times` checks the stock against that many of the price (a unit price shown for an order of several).
+ */
+export function CostList({ cost, town, now = 0, times = 1, label = 'Cost' }: { cost: Cost; town?: Town; now?: number; times?: number; label?: string }) {
   return (
-    <ul className={styles.cost} aria-label="Cost">
+    <ul className={styles.cost} aria-label={label}>
       {RESOURCES.filter((r) => cost[r] > 0).map((r) => {
-        const short = town ? amountAt(town, r, now) < cost[r] : false;
+        const short = town ? amountAt(town, r, now) < cost[r] * times : false;
         return (
           <li key={r} className={styles.costItem} data-resource={r} data-short={short || undefined}>
             <ResourceIcon resource={r} size={14} />

@@ -3,30 +3,65 @@
 import { useGame } from '../session/GameProvider';
 import { BuildingGrid } from './BuildingGrid';
 import { ConnectionBanner } from './ConnectionBanner';
+import { FleetStrip } from './FleetStrip';
+import { BuildingIcon } from './icons';
 import { ResourcePanel } from './ResourcePanel';
+import { ShipyardView } from './ShipyardView';
 import { StatusScreen } from './StatusScreen';
 import { Toasts } from './Toasts';
 import { TownHeader } from './TownHeader';
 import { UpgradeStatus } from './UpgradeStatus';
+import { useViewTab } from './useViewTab';
+import { VIEW_TABS } from './viewTab';
+import { ViewTabs, tabId, tabPanelId } from './ViewTabs';
 import styles from './game.module.css';
 
-/** The game page: the town once its state is here, the connection status until then. */
+/**
+ * The game page: the town once its state is here, the connection status until then. Resources, the
+ * construction bay and the docked fleet stay on top; below them one section at a time (Base, Shipyard),
+ * chosen with tabs and kept in the URL hash.
+ */
 export function GameView() {
   const hasTown = useGame((s) => s.view !== null);
   return (
     <div className={styles.view}>
-      {hasTown ? (
-        <>
-          <TownHeader />
-          <ConnectionBanner />
-          <ResourcePanel />
-          <UpgradeStatus />
-          <BuildingGrid />
-        </>
-      ) : (
-        <StatusScreen />
-      )}
+      {hasTown ? <Town /> : <StatusScreen />}
       <Toasts />
     </div>
+  );
+}
+
+function Town() {
+  const [tab, setTab] = useViewTab();
+  const inProduction = useGame((s) => s.view?.town.shipyard.reduce((sum, o) => sum + o.remaining, 0) ?? 0);
+  return (
+    <>
+      <TownHeader />
+      <ConnectionBanner />
+      <ResourcePanel />
+      <div className={styles.overview}>
+        <UpgradeStatus />
+        <FleetStrip onOpenShipyard={tab === 'shipyard' ? undefined : () => setTab('shipyard')} />
+      </div>
+      <ViewTabs
+        tab={tab}
+        onSelect={setTab}
+        tabs={{
+          base: { label: 'Base', icon: <BuildingIcon building="commandCenter" size={18} /> },
+          shipyard: {
+            label: 'Shipyard',
+            icon: <BuildingIcon building="shipyard" size={18} />,
+            badge: inProduction > 0 ? inProduction.toLocaleString('en-US') : null,
+            badgeLabel: `${inProduction} ships in production`,
+          },
+        }}
+      />
+      {VIEW_TABS.map((t) => (
+        <div key={t} role="tabpanel" id={tabPanelId(t)} aria-labelledby={tabId(t)} hidden={t !== tab} className={styles.tabPanel} data-view={t}>
+          {/* only the open section is rendered: the others would re-render 4×/s for nothing */}
+          {t === tab && (t === 'base' ? <BuildingGrid /> : <ShipyardView />)}
+        </div>
+      ))}
+    </>
   );
 }

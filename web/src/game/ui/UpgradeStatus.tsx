@@ -23,7 +23,7 @@ export function UpgradeStatus() {
     return (
       <section className={`panel ${styles.bay}`} data-idle="true" aria-label="Construction">
         <span className={styles.label}>Construction bay</span>
-        <p className={styles.idle}>{isOwner ? 'Crews are idle. Pick a building below to upgrade.' : 'Crews are idle.'}</p>
+        <p className={styles.idle}>{isOwner ? 'Crews are idle. Pick a building to upgrade under Base.' : 'Crews are idle.'}</p>
       </section>
     );
   }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatCountdown, formatDuration, formatPercent, formatRate } from './format';
+import { formatAmount, formatCompact, formatCountdown, formatDuration, formatPercent, formatRate } from './format';
 
 describe('game number formats', () => {
   it('shows stocks as whole, grouped units', () => {
     expect(formatAmount(12_480.97)).toBe('12,480');
     expect(formatAmount(0.4)).toBe('0');
     expect(formatAmount(2_345_678)).toBe('2.3M');
+  });
+
+  it('shows stats and totals short', () => {
+    expect(formatCompact(4_000)).toBe('4,000');
+    expect(formatCompact(27_000)).toBe('27K');
+    expect(formatCompact(12_500)).toBe('12.5K');
   });
 
   it('shows rates per hour with a sign', () => {

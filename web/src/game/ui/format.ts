@@ -9,6 +9,12 @@ export function formatAmount(value: number): string {
   return Math.abs(floored) >= 1_000_000 ? compact.format(floored) : whole.format(floored);
 }
 
+/** A stat or total, short enough for a chip: "4,000", "27K", "1.2M". */
+export function formatCompact(value: number): string {
+  const floored = Math.floor(value);
+  return Math.abs(floored) >= 10_000 ? compact.format(floored) : whole.format(floored);
+}
+
 /** A rate per hour: "+96/h", "+2.5/h", "0/h". */
 export function formatRate(perHour: number): string {
   if (perHour === 0) return '0/h';

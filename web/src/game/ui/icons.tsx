@@ -1,4 +1,4 @@
-import type { BuildingId, ResourceId } from '@starscape/shared';
+import type { BuildingId, ResourceId, ShipId } from '@starscape/shared';
 
 /** Small line-art glyphs for resources and buildings (24×24, currentColor). */
 
@@ -41,6 +41,41 @@ export function ClockIcon({ size = 14 }: { size?: number }) {
     <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" style={{ verticalAlign: '-2px' }}>
       <circle cx="12" cy="13" r="8" />
       <path d="M12 9v4l2.5 2.5M9 2h6" />
+    </svg>
+  );
+}
+
+/** Ships seen from above, bow up: the silhouette grows with the hull class. */
+const SHIP_PATHS: Record<ShipId, string> = {
+  scout: 'M12 2.5 15 13l-3-1.8L9 13l3-10.5ZM12 14.5v2M12 19v2.5M7.5 9 5 11.5M16.5 9l2.5 2.5',
+  fighter: 'M12 2.5 14 9l7 6v2.5l-7-2-1 3.5 2.5 2H8.5l2.5-2-1-3.5-7 2V15l7-6 2-6.5ZM12 9v6',
+  frigate: 'M12 2 15 6v12l-3 4-3-4V6l3-4ZM9 9H5.5v7L9 15M15 9h3.5v7L15 15M12 7v8',
+  cruiser: 'M12 1.5 16.5 8v9l-1.5 4.5H9L7.5 17V8L12 1.5ZM7.5 10.5 4 12.5v6l3.5-1.5M16.5 10.5l3.5 2v6L16.5 17M10 21.5V18h4v3.5M12 5.5v8.5',
+  hauler: 'M9.5 2.5h5L16 5H8l1.5-2.5ZM6 5h12v13H6V5Zm0 4.5h12M6 13.5h12M8.5 18v3M15.5 18v3M12 18v2.5',
+};
+
+export function ShipIcon({ ship, size = 28 }: { ship: ShipId; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" aria-hidden="true">
+      <path d={SHIP_PATHS[ship]} />
+    </svg>
+  );
+}
+
+export type StatId = 'attack' | 'shield' | 'hull' | 'speed' | 'cargo';
+
+const STAT_PATHS: Record<StatId, string> = {
+  attack: 'M12 2.5v5M12 16.5v5M2.5 12h5M16.5 12h5M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Z',
+  shield: 'M12 3 19 6v5.5c0 4.4-3 7.9-7 9.5-4-1.6-7-5.1-7-9.5V6l7-3Z',
+  hull: 'M4 6h16v12H4V6Zm5 0v12m6-12v12M4 12h5m6 0h5',
+  speed: 'M4 6l6 6-6 6M12 6l6 6-6 6',
+  cargo: 'M4 8l8-4 8 4v8l-8 4-8-4V8Zm0 0 8 4 8-4M12 12v8',
+};
+
+export function StatIcon({ stat, size = 14 }: { stat: StatId; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" aria-hidden="true">
+      <path d={STAT_PATHS[stat]} />
     </svg>
   );
 }
