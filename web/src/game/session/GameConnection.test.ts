@@ -149,6 +149,16 @@ describe('game connection', () => {
     expect(store.getState().pending).toBeNull(); // no answer: stops showing as pending
   });
 
+  it('dispatches a fleet on a mission, pending until answered', async () => {
+    const { store, rooms, connection } = setup();
+    connection.start();
+    await vi.runOnlyPendingTimersAsync();
+    connection.dispatchFleet('7-0', { fighter: 4, hauler: 1 });
+    expect(rooms[0]!.sent.at(-1)).toEqual(['fleet:dispatch', { missionId: '7-0', ships: { fighter: 4, hauler: 1 } }]);
+    expect(clientMessageSchemas['fleet:dispatch'].safeParse(rooms[0]!.sent.at(-1)![1]).success).toBe(true);
+    expect(store.getState().pending).toEqual({ kind: 'dispatch', missionId: '7-0' });
+  });
+
   it('leaves the room on stop and does not come back', async () => {
     const { rooms, client, connection } = setup();
     connection.start();

@@ -6,6 +6,7 @@ import {
   ServerMessage,
   type BuildingId,
   type ClockMessage,
+  type ShipCounts,
   type ShipId,
   type ErrorMessage,
   type WelcomeMessage,
@@ -98,6 +99,11 @@ export class GameConnection {
   /** Cancels shipyard order `orderId` (its stable id, not its position), refunding its unbuilt ships. */
   cancelShipOrder(orderId: number): void {
     if (this.send(ClientMessage.CancelShipOrder, { orderId })) this.markPending({ kind: 'cancelOrder', orderId });
+  }
+
+  /** Sends docked `ships` on mission `missionId` of the current board; the round trip's fuel is paid now. */
+  dispatchFleet(missionId: string, ships: ShipCounts): void {
+    if (this.send(ClientMessage.DispatchFleet, { missionId, ships })) this.markPending({ kind: 'dispatch', missionId });
   }
 
   private send(type: string, payload: unknown): boolean {

@@ -28,6 +28,28 @@ describe('game store', () => {
     expect(second.town.buildings).toBe(first.town.buildings);
   });
 
+  it('toasts a fleet that landed between two states, not on the first state', () => {
+    const store = createGameStore();
+    const fleet = {
+      id: 'f1',
+      kind: 'patrol',
+      target: '1-0',
+      title: 'Chase off raiders',
+      distance: 5000,
+      status: 'returning',
+      ships: { fighter: 2 },
+      cargo: { metal: 300, crystal: 0, fuel: 0 },
+      departAt: 0,
+      arriveAt: 10,
+      returnAt: 20,
+      battleId: 'b1',
+    };
+    store.getState().actions.applyRoomState({ ...raw(5), fleets: { f1: fleet } });
+    expect(store.getState().toasts).toEqual([]);
+    store.getState().actions.applyRoomState({ ...raw(5), fleets: {} });
+    expect(store.getState().toasts.map((t) => t.text)).toEqual(['Fleet home: +300 metal, 2 ships docked.']);
+  });
+
   it('ignores an empty state', () => {
     const store = createGameStore();
     store.getState().actions.applyRoomState({});

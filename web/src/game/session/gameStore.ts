@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES, type BuildingId, type ErrorCode, type Role, type ShipId } from '@starscape/shared';
 import { createStore } from 'zustand/vanilla';
 import { UNKNOWN_CLOCK, betterClock, type ClockEstimate } from './clock';
+import { fleetNews } from './fleetNews';
 import { shareEqual, toTownView, type RawTownState, type TownView } from './roomState';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -18,6 +19,7 @@ export type PendingCommand =
   | { kind: 'order'; ship: ShipId }
   /** `index` as sent: the queue position of the order being cancelled */
   | { kind: 'cancelOrder'; orderId: number }
+  | { kind: 'dispatch'; missionId: string }
   | null;
 
 export interface GameState {
@@ -72,6 +74,8 @@ export function createGameStore() {
         if (!next) return;
         const previous = get().view;
         set({ view: previous ? shareEqual(previous, next) : next, pending: null });
+        // fleets that left the list landed (or were lost): say so once, when the server says so
+        if (previous) for (const news of fleetNews(previous.town.fleets, next.town.fleets)) get().actions.toast(news.text, news.tone);
       },
       welcomed: (role) => set({ role }),
       clockEstimated: (estimate) => set({ clock: betterClock(get().clock, estimate) }),

@@ -19,7 +19,7 @@ const TOTALS = [
  * The docked fleet at a glance: ships per type and what they add up to. Counts are predicted between
  * patches (a ship docks when its time comes), ticking only while the shipyard has work.
  */
-export function FleetStrip({ onOpenShipyard }: { onOpenShipyard?: () => void }) {
+export function FleetStrip({ onOpenShipyard, onOpenFleets }: { onOpenShipyard?: () => void; onOpenFleets?: () => void }) {
   const town = useGame((s) => s.view?.town);
   const building = (town?.shipyard.length ?? 0) > 0;
   const now = useServerNow(250, building);
@@ -44,7 +44,18 @@ export function FleetStrip({ onOpenShipyard }: { onOpenShipyard?: () => void }) 
               <span className={styles.queued}>+{queued.toLocaleString('en-US')} building</span>
             </>
           )}
-          {away > 0 && ` · ${away.toLocaleString('en-US')} away`}
+          {away > 0 && (
+            <>
+              {' · '}
+              {onOpenFleets ? (
+                <button type="button" className={styles.awayLink} onClick={onOpenFleets} data-fleets-away-link title="Open the Fleet section">
+                  {away.toLocaleString('en-US')} away →
+                </button>
+              ) : (
+                `${away.toLocaleString('en-US')} away`
+              )}
+            </>
+          )}
         </span>
         {totals.ships > 0 ? (
           <dl className={styles.totals}>

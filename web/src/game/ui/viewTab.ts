@@ -1,5 +1,5 @@
 /** The game view's sections, in tab order. "base" first: it is what a fresh page shows. */
-export const VIEW_TABS = ['base', 'shipyard'] as const;
+export const VIEW_TABS = ['base', 'shipyard', 'fleet'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
 export const DEFAULT_TAB: ViewTab = 'base';

@@ -1,0 +1,64 @@
+'use client';
+
+import { SHIPS, advance, missionBoard, type ShipId } from '@starscape/shared';
+import { useState } from 'react';
+import { useGame, useGameCommands } from '../session/GameProvider';
+import { useServerNow } from '../session/useServerNow';
+import { clampShips, dispatchShips } from './fleetPlan';
+import { FleetComposer } from './FleetComposer';
+import { FleetsAway } from './FleetsAway';
+import { MissionBoard } from './MissionBoard';
+import styles from './missions.module.css';
+
+const NO_SHIPS = Object.fromEntries(SHIPS.map((s) => [s, 0])) as Record<ShipId, number>;
+
+/**
+ * The Fleet section: the mission board (drawn on this side from the same seed as the server's), the
+ * composer for the picked mission, and the fleets away. Ticks once a second: every number here is a
+ * countdown or a stock.
+ */
+export function FleetView() {
+  const town = useGame((s) => s.view?.town);
+  const townId = useGame((s) => s.view?.meta.townId ?? '');
+  const isOwner = useGame((s) => s.role === 'owner');
+  const live = useGame((s) => s.status === 'live');
+  const pending = useGame((s) => s.pending);
+  const commands = useGameCommands();
+  const now = useServerNow(1000);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<ShipId, number>>(NO_SHIPS);
+  if (!town) return null;
+
+  // the town as it is now: ships built by now docked, fleets due home landed
+  const current = advance(town, now);
+  const board = missionBoard(townId, now, town.speed);
+  const open = board.missions.filter((m) => !current.missionsTaken.includes(m.id));
+  // the picked mission while it is open, else the first one not flown yet (after a launch: the next one)
+  const selected = open.find((m) => m.id === picked) ?? open[0] ?? board.missions[0]!;
+  const ships = Object.fromEntries(SHIPS.map((s) => [s, clampShips(counts[s], current.ships[s])])) as Record<ShipId, number>;
+  const sending = pending?.kind === 'dispatch';
+
+  return (
+    <div className={styles.view}>
+      <MissionBoard board={board} town={current} now={now} selectedId={selected.id} onSelect={setPicked} />
+      <div className={styles.lower}>
+        {isOwner && (
+          <FleetComposer
+            mission={selected}
+            town={current}
+            now={now}
+            ships={ships}
+            onChange={(ship, count) => setCounts({ ...ships, [ship]: clampShips(count, current.ships[ship]) })}
+            live={live}
+            sending={sending}
+            onLaunch={() => {
+              commands?.dispatchFleet(selected.id, dispatchShips(ships));
+              setCounts(NO_SHIPS);
+            }}
+          />
+        )}
+        <FleetsAway fleets={current.fleets} now={now} speed={town.speed} />
+      </div>
+    </div>
+  );
+}
