@@ -15,6 +15,7 @@ import {
   type BattleOutcome,
   type FleetInFlight,
   type ShipCounts,
+  type StoredBattleOutcome,
 } from '@starscape/shared';
 import type { Logger } from '../logger';
 import type { BattleKind, BattleRepository } from '../persistence/BattleRepository';
@@ -77,6 +78,8 @@ export class FleetArrivals {
     const survivors = homeward(result);
     const cargo = result.winner === 'attacker' ? fitCargo(arrival.bounty, cargoCapacity(survivors)) : zeroCost();
     const endedAt = fleet.arriveAt + Math.round((final.step * 1000) / STEPS_PER_SECOND);
+    const stored: StoredBattleOutcome = { ...result, loot: cargo };
+    await this.deps.battles.finish(battleId, stored, new Date(endedAt)); // once: a repeat finds it finished
     await this.deps.towns.update(townId, (t) => fleetTurnsHome(fleetEntersBattle(t, fleetId, battleId), fleetId, { survivors, cargo }, endedAt));
     await this.deps.battles.markResultsApplied(battleId, new Date(endedAt));
     this.deps.logger.info('fleet fought', { townId, fleetId, battleId, winner: result.winner, steps: final.step });
@@ -100,8 +103,6 @@ export class FleetArrivals {
     }
     const initial = battleStateSchema.parse(record.initial);
     const orders = record.orders.map((o) => combatOrderSchema.parse(o));
-    const final = resolveBattle(initial, orders);
-    if (record.status === 'running') await this.deps.battles.finish(battleId, battleOutcome(final), new Date(fleet.arriveAt + Math.round((final.step * 1000) / STEPS_PER_SECOND)));
-    return final;
+    return resolveBattle(initial, orders);
   }
 }

@@ -54,6 +54,7 @@ describe('a fleet on a patrol', () => {
     expect(battle).toMatchObject({ status: 'finished', kind: 'patrol', attackerTownId: townId });
     expect((battle!.outcome as any).winner).toBe('attacker');
     expect(returning.cargo.metal).toBeGreaterThan(0); // the bounty, as far as the holds allow
+    expect((battle!.outcome as any).loot).toEqual(returning.cargo.toJSON()); // the report keeps what was carried off
 
     // the battle is fought in real time (about a minute), so jump the clock to the return instead of waiting
     t.clock.skewMs += returning.returnAt - t.now() + 100;

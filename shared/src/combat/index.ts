@@ -7,3 +7,4 @@ export * from './outcome';
 export * from './resolve';
 export * from './loot';
 export * from './view';
+export * from './storedOutcome';

@@ -16,6 +16,7 @@ export async function SiteHeader() {
         </Link>
         <nav className={styles.nav} aria-label="Main">
           <NavLink href="/play">Play</NavLink>
+          {user && <NavLink href="/battles">Battles</NavLink>}
           {user && <NavLink href="/account">Account</NavLink>}
         </nav>
         <div className={styles.session}>
