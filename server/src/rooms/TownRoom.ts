@@ -12,10 +12,10 @@ import {
   clientMessageSchemas,
   nextEventAt,
   orderShips,
+  resume,
   startUpgrade,
   townJoinOptionsSchema,
   townSchema,
-  withSpeed,
   type ClockMessage,
   type ErrorCode,
   type ErrorMessage,
@@ -100,7 +100,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     }
 
     const loadedAt = now();
-    this.town = advance(withSpeed(snapshot.data, gameSpeed, loadedAt), loadedAt);
+    this.town = resume(snapshot.data, gameSpeed, loadedAt);
     this.saver = new TownSaver(townId, stored.version, () => this.town, {
       towns,
       pendingSaves,

@@ -1,4 +1,4 @@
-import { advance, townSchema, withSpeed, type Town } from '@starscape/shared';
+import { resume, townSchema, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import { KeyedSerializer } from '../persistence/KeyedSerializer';
 import type { PendingSaves } from '../persistence/PendingSaves';
@@ -63,7 +63,7 @@ export class TownAccess {
     const stored = await this.deps.towns.load(townId);
     if (!stored) return null;
     const now = this.deps.now();
-    return advance(withSpeed(townSchema.parse(stored.snapshot), this.deps.gameSpeed, now), now);
+    return resume(townSchema.parse(stored.snapshot), this.deps.gameSpeed, now);
   }
 
   /** Applies `change` to the town and saves it; null when there is no such town. */
@@ -77,7 +77,7 @@ export class TownAccess {
         if (!stored) return null;
         const now = this.deps.now();
         const town = townSchema.parse(stored.snapshot);
-        const changed = change(advance(withSpeed(town, this.deps.gameSpeed, now), now), now);
+        const changed = change(resume(town, this.deps.gameSpeed, now), now);
         try {
           await this.deps.towns.save(townId, changed, stored.version);
           return changed;

@@ -1,5 +1,5 @@
 import { fleetLands } from '../fleet/flight';
-import { rebase, withDerivedRates } from './production';
+import { rebase, withDerivedRates, withSpeed } from './production';
 import { advanceShipyard } from './shipyard';
 import type { Town } from './Town';
 
@@ -43,4 +43,12 @@ export function nextEventAt(town: Town): number | null {
     (t): t is number => typeof t === 'number' && t > 0,
   );
   return times.length > 0 ? Math.min(...times) : null;
+}
+
+/**
+ * A stored town taken up again at `now` under the server's current game speed: what it produced until now
+ * under its old speed stays, and every event due meanwhile happens at its own time.
+ */
+export function resume(town: Town, speed: number, now: number): Town {
+  return advance(withSpeed(town, speed, now), now);
 }

@@ -146,7 +146,7 @@ function ShipRow({ ship, docked, count, onChange, disabled }: { ship: ShipId; do
         </button>
         <input
           id={inputId}
-          className={`num ${styles.countInput}`}
+          className={`num no-spin ${styles.countInput}`}
           type="number"
           inputMode="numeric"
           min={0}

@@ -37,7 +37,7 @@ export function ShipCountPicker({ id, shipName, count, onChange, affordable, dis
         </label>
         <input
           id={`count-${id}`}
-          className={`num ${styles.countInput}`}
+          className={`num no-spin ${styles.countInput}`}
           type="number"
           inputMode="numeric"
           min={1}
