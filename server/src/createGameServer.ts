@@ -3,6 +3,10 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
+import { BattleEvent, BattleSettlement, type BattleSettlePayload } from './battles/BattleSettlement';
+import { LiveBattles } from './battles/LiveBattles';
+import { defineCombatRoom } from './rooms/CombatRoom';
+import type { CombatRoomServices } from './rooms/CombatRoomServices';
 import { defineTownRoom } from './rooms/TownRoom';
 import type { TownRoomServices } from './rooms/TownRoomServices';
 import { FleetArrivals, FleetEvent, type FleetArrivePayload } from './fleets/FleetArrivals';
@@ -17,6 +21,8 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   /** how often the scheduler looks for due events (default 500 ms) */
   schedulerPollMs?: number;
   monitor?: { username: string; password: string };
+  /** combat room timings (tests shorten the linger after a battle's end) */
+  combat?: Pick<CombatRoomServices, 'patchMs' | 'lingerMs'>;
 }
 
 export interface GameServer {
@@ -28,6 +34,10 @@ export interface GameServer {
   scheduler: Scheduler;
   /** what happens when fleets arrive (the scheduler's handler) */
   arrivals: FleetArrivals;
+  /** applies battle results to towns (the combat room at a battle's end, or the scheduled fallback) */
+  settlement: BattleSettlement;
+  /** opens combat rooms: for new battles, and on start for battles left running */
+  battles: LiveBattles;
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects everyone, disposes every room and waits until every town is saved. */
   shutdown(): Promise<void>;
@@ -44,10 +54,28 @@ export function createGameServer(options: GameServerOptions): GameServer {
     greet: false,
   });
   const towns = new TownAccess(options);
-  const fleets = new FleetArrivals({ towns, battles: options.battles, events: options.events, logger: options.logger });
-  const scheduler = new Scheduler({ queue: options.events, logger: options.logger, pollMs: options.schedulerPollMs, now: () => new Date(options.now()) });
+  const { logger, events, now } = options;
+  const settlement = new BattleSettlement({ battles: options.battles, towns, events, logger, now });
+  const live = new LiveBattles({ battles: options.battles, logger });
+  const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events, settlement, live, logger });
+  const scheduler = new Scheduler({ queue: events, logger, pollMs: options.schedulerPollMs, now: () => new Date(now()) });
   scheduler.on(FleetEvent.Arrive, (event) => fleets.handleArrival(event.payload as FleetArrivePayload));
+  scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
   colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets })).filterBy(['townId']);
+  colyseus.define(
+    RoomName.Combat,
+    defineCombatRoom({
+      battles: options.battles,
+      towns: options.towns,
+      users: options.users,
+      tokens: options.tokens,
+      settle: (battleId) => settlement.settle(battleId),
+      now,
+      reconnectGraceSeconds: options.reconnectGraceSeconds,
+      logger,
+      ...options.combat,
+    }),
+  );
 
   let port = 0;
   return {
@@ -56,10 +84,13 @@ export function createGameServer(options: GameServerOptions): GameServer {
     towns,
     scheduler,
     arrivals: fleets,
+    settlement,
+    battles: live,
     async listen(requestedPort, host) {
       await colyseus.listen(requestedPort, host);
       const address = httpServer.address();
       port = typeof address === 'object' && address ? address.port : requestedPort;
+      await live.resumeRunning(); // battles that were being fought when the last process stopped
       scheduler.start(); // its first poll runs what fell due while no server was up
       return port;
     },

@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'fleet/too-many'
   /** salvage needs cargo room: take a hauler or another ship with cargo */
   | 'fleet/no-cargo'
+  /** more ships than one side may bring into a battle (MAX_SHIPS_PER_SIDE) */
+  | 'fleet/too-large'
   /** the mission is not on the current board (it refreshed) */
   | 'mission/unknown'
   /** this town already flew that mission */
@@ -68,6 +70,10 @@ export type ErrorCode =
   | 'raid/own-town'
   /** the target is a newcomer, protected from raids for now */
   | 'raid/target-protected'
+  /** a raid needs at least one armed ship */
+  | 'raid/unarmed'
+  /** the starbase to raid does not exist (any more) */
+  | 'raid/no-such-town'
   // --- battles
   /** the battle has ended */
   | 'combat/over'
@@ -114,10 +120,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'fleet/not-enough-fuel': 'Not enough fuel for the flight.',
   'fleet/too-many': 'Too many fleets are away: wait for one to come home.',
   'fleet/no-cargo': 'This mission needs cargo room: add a hauler.',
+  'fleet/too-large': 'A fleet can bring at most 500 ships into a battle.',
   'mission/unknown': 'That mission is no longer on the board.',
   'mission/taken': 'Your fleets already flew that mission.',
   'raid/own-town': 'You cannot raid your own starbase.',
   'raid/target-protected': 'That starbase is under newcomer protection.',
+  'raid/unarmed': 'A raid needs at least one armed ship: scouts and haulers cannot fight.',
+  'raid/no-such-town': 'That starbase no longer exists.',
   'combat/over': 'The battle is over.',
   'combat/past-step': 'Too late: that moment of the battle has passed.',
   'combat/unknown-target': 'No such ship in this battle.',

@@ -7,6 +7,7 @@ export * from './content/buildings';
 export * from './content/ships';
 export * from './errors';
 export * from './messages';
+export * from './combatMessages';
 export * from './token';
 export * from './town/Town';
 export * from './town/economy';

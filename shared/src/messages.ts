@@ -7,7 +7,7 @@ import type { ErrorCode } from './errors';
 export const PROTOCOL_VERSION = 1;
 
 /** Room names a client can join. */
-export const RoomName = { Town: 'town' } as const;
+export const RoomName = { Town: 'town', Combat: 'combat' } as const;
 
 /** Messages a client sends to a town room. */
 export const ClientMessage = {
@@ -21,6 +21,8 @@ export const ClientMessage = {
   CancelShipOrder: 'shipyard:cancel',
   /** owner only: send docked ships on a mission of the board */
   DispatchFleet: 'fleet:dispatch',
+  /** owner only: send docked ships to raid another player's starbase */
+  RaidTown: 'fleet:raid',
   /** anyone: ask for the server clock, to estimate the offset */
   Clock: 'clock',
 } as const;
@@ -57,6 +59,13 @@ export const dispatchFleetSchema = z
   })
   .strict();
 
+export const raidTownSchema = z
+  .object({
+    targetTownId: z.string().min(1).max(64),
+    ships: dispatchFleetSchema.shape.ships,
+  })
+  .strict();
+
 export type StartUpgradeMessage = z.infer<typeof startUpgradeSchema>;
 export type ClockRequestMessage = z.infer<typeof clockRequestSchema>;
 
@@ -67,6 +76,7 @@ export const clientMessageSchemas = {
   [ClientMessage.OrderShips]: orderShipsSchema,
   [ClientMessage.CancelShipOrder]: cancelShipOrderSchema,
   [ClientMessage.DispatchFleet]: dispatchFleetSchema,
+  [ClientMessage.RaidTown]: raidTownSchema,
   [ClientMessage.Clock]: clockRequestSchema,
 } as const satisfies Record<ClientMessageType, z.ZodType>;
 

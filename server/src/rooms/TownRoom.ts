@@ -8,6 +8,7 @@ import {
   advance,
   cancelShipOrder,
   dispatchMission,
+  dispatchRaid,
   cancelUpgrade,
   clientMessageSchemas,
   nextEventAt,
@@ -23,10 +24,12 @@ import {
   type Player,
   type Result,
   type Role,
+  type ShipCounts,
   type Town,
   type WelcomeMessage,
 } from '@starscape/shared';
 import type { z } from 'zod';
+import { authenticate } from './authenticate';
 import { joinError } from './gameError';
 import { TownState } from './schema/TownState';
 import { writeTownState } from './schema/writeTownState';
@@ -60,12 +63,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     return (this.constructor as typeof TownRoom).services;
   }
 
-  static override async onAuth(token: string, _options: unknown, _context: AuthContext): Promise<Player> {
-    const verified = await this.services.tokens.verify(token);
-    if (!verified.ok) throw joinError(verified.code);
-    const user = await this.services.users.find(verified.value.userId);
-    if (!user) throw joinError('auth/unknown-user');
-    return { userId: user.id, name: user.displayName };
+  static override onAuth(token: string, _options: unknown, _context: AuthContext): Promise<Player> {
+    return authenticate(token, this.services);
   }
 
   override async onCreate(options: unknown): Promise<void> {
@@ -188,6 +187,10 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       this.commit(result.value.town);
       void this.launched(result.value.fleet);
     });
+    this.onValidated(ClientMessage.RaidTown, (client, { targetTownId, ships }) => {
+      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', ClientMessage.RaidTown);
+      void this.raid(client, targetTownId, ships);
+    });
     this.onValidated(ClientMessage.Clock, (client, { clientTime }) => {
       const answer: ClockMessage = { clientTime, serverTime: this.services.now() };
       client.send(ServerMessage.Clock, answer);
@@ -219,6 +222,20 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       if (!result.ok) return this.refuse(client, result.code, type);
       this.commit(result.value);
     });
+  }
+
+  /** A raid: the target is looked up (stored or live), then the shared rule decides, as for a mission. */
+  private async raid(client: Client<Seat, Player>, targetTownId: string, ships: ShipCounts): Promise<void> {
+    const { towns, access, now } = this.services;
+    const [record, target] = await Promise.all([towns.load(targetTownId), access.read(targetTownId)]).catch((error: unknown) => {
+      this.services.logger.error('could not look up a raid target', { townId: this.state.townId, targetTownId, error: String(error) });
+      return [null, null] as const;
+    });
+    if (!record || !target) return this.refuse(client, 'raid/no-such-town', ClientMessage.RaidTown);
+    const result = dispatchRaid(this.town, this.state.townId, { townId: targetTownId, name: record.name, town: target }, ships, randomUUID(), now());
+    if (!result.ok) return this.refuse(client, result.code, ClientMessage.RaidTown);
+    this.commit(result.value.town);
+    await this.launched(result.value.fleet);
   }
 
   /**

@@ -9,6 +9,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth/unknown-user': 401,
   'town/invalid-options': 400,
   'town/not-found': 404,
+  'combat/not-found': 404,
 };
 
 /**

@@ -47,6 +47,12 @@ describe('a fleet on a patrol', () => {
     room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 1 } });
     expect((await seen.next('error')).code).toBe('mission/taken');
 
+    // arrived: the battle runs live in its combat room, the fleet waits there
+    await seen.stateWhere((s) => s.fleets.get(fleetId)?.status === 'fighting', 8000);
+    expect(room.state.fleets.get(fleetId).battleId).toBe(battleIdOf(fleetId));
+    expect(await t.battles.get(battleIdOf(fleetId))).toMatchObject({ status: 'running' });
+    await t.jumpIntoBattle(battleIdOf(fleetId)); // to its last step, instead of watching it for a minute
+
     await seen.stateWhere((s) => s.fleets.get(fleetId)?.status === 'returning', 8000);
     const returning = room.state.fleets.get(fleetId);
     expect(returning.battleId).toBe(battleIdOf(fleetId));
@@ -56,7 +62,7 @@ describe('a fleet on a patrol', () => {
     expect(returning.cargo.metal).toBeGreaterThan(0); // the bounty, as far as the holds allow
     expect((battle!.outcome as any).loot).toEqual(returning.cargo.toJSON()); // the report keeps what was carried off
 
-    // the battle is fought in real time (about a minute), so jump the clock to the return instead of waiting
+    // jump the clock to the return instead of waiting for the flight home
     t.clock.skewMs += returning.returnAt - t.now() + 100;
     room.send('upgrade:start', { building: 'solarPlant' }); // any move brings the town to now
     await seen.stateWhere((s) => s.fleets.size === 0);
@@ -76,7 +82,9 @@ describe('a fleet on a patrol', () => {
     await room.leave(); // the room closes and saves; the fleet flies on
     await until(async () => !t.server.towns.isLive(townId), 'the room to close');
 
-    await until(async () => (await stored(townId)).fleets[0]?.status === 'returning', 'the arrival, with no room open');
+    await until(async () => (await stored(townId)).fleets[0]?.status === 'fighting', 'the arrival, with no room open');
+    await t.jumpIntoBattle(battleIdOf(fleetId));
+    await until(async () => (await stored(townId)).fleets[0]?.status === 'returning', 'the battle to end, with no client connected');
     const afterBattle = await stored(townId);
     expect(afterBattle.fleets[0]!.battleId).toBe(battleIdOf(fleetId));
 

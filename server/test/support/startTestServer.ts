@@ -1,6 +1,7 @@
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from 'colyseus.js';
-import { newTown, type Town } from '@starscape/shared';
+import { STEPS_PER_SECOND, battleStateSchema, combatOrderSchema, newTown, resolveBattle, type Town } from '@starscape/shared';
+import { z } from 'zod';
 import { createGameTokenVerifier } from '../../src/auth/GameTokenVerifier';
 import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
@@ -24,6 +25,8 @@ export interface TestServerOptions {
   towns?: TownRepository;
   battles?: BattleRepository;
   events?: EventQueue;
+  /** combat room timings; by default a finished battle's room closes after 200 ms */
+  combat?: { patchMs?: number; lingerMs?: number };
 }
 
 /**
@@ -53,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     autosaveMs: options.autosaveMs ?? 60_000,
     reconnectGraceSeconds: options.reconnectGraceSeconds ?? 0,
     logger: createLogger('warn'),
+    combat: { lingerMs: 200, ...options.combat },
   });
   const port = await server.listen(await freePort(), '127.0.0.1');
   const colyseus = new ColyseusTestServer(server.colyseus);
@@ -77,7 +81,24 @@ export async function startTestServer(options: TestServerOptions = {}) {
     return (await clientFor(userId)).joinOrCreate('town', { townId });
   }
 
-  return { server, colyseus, port, endpoint, towns, battles, events, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join };
+  /** Joins a running battle's combat room (its room id is the battle id). */
+  async function watch(userId: string, battleId: string): Promise<Room> {
+    return (await clientFor(userId)).joinById(battleId);
+  }
+
+  /**
+   * Moves the clock to `steps` steps after the battle's start (default: its end, computed from the record with
+   * the shared simulation), so the combat room catches up on its next tick instead of the test waiting.
+   */
+  async function jumpIntoBattle(battleId: string, steps?: number): Promise<void> {
+    const record = await battles.get(battleId);
+    if (!record) throw new Error(`no battle ${battleId}`);
+    const end = steps ?? resolveBattle(battleStateSchema.parse(record.initial), z.array(combatOrderSchema).parse(record.orders)).step;
+    const at = record.startedAt.getTime() + end * (1000 / STEPS_PER_SECOND) + 1;
+    if (at > now()) clock.skewMs += at - now();
+  }
+
+  return { server, colyseus, port, endpoint, towns, battles, events, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join, watch, jumpIntoBattle };
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { newTown, stocksAt } from '../town/production';
 import type { Town } from '../town/Town';
 import { fitCargo } from './cargo';
-import { applyDefenseResult, cargoCapacity, fuelCost, landFleet, launchFleet, slowestSpeed, travelDuration } from './fleets';
-import { checkRaid, protectedAmount, raidableStock } from './raids';
+import { MAX_SHIPS_PER_SIDE } from '../combat/Battle';
+import { applyDefenseResult, cargoCapacity, defenseBegins, fuelCost, landFleet, launchFleet, slowestSpeed, travelDuration } from './fleets';
+import { checkRaid, defendingShips, protectedAmount, raidableStock } from './raids';
 
 const T0 = Date.UTC(2026, 10, 25);
 
@@ -72,5 +73,25 @@ describe('cargo and raids', () => {
     expect(protectedAmount(town)).toEqual({ metal: 1000, crystal: 1000, fuel: 1000 });
     const rich = { ...town, stocks: { ...town.stocks, metal: { ...town.stocks.metal, amount: 5000 } } };
     expect(raidableStock(rich, T0)).toEqual({ metal: 4000, crystal: 0, fuel: 0 });
+  });
+});
+
+describe('a raid on the starbase, from start to result', () => {
+  it('is listed while fought and leaves the list with its result, once', () => {
+    const town = newTown(T0, 1);
+    const defense = { battleId: 'b-raid', attackerName: 'Corsair', startedAt: T0 };
+    const raided = defenseBegins(town, defense);
+    expect(raided.defenses).toEqual([defense]);
+    expect(defenseBegins(raided, defense)).toBe(raided);
+    const over = applyDefenseResult(raided, { battleId: 'b-raid', lost: {}, looted: { metal: 0, crystal: 0, fuel: 0 } }, T0);
+    expect(over.defenses).toEqual([]);
+    expect(defenseBegins(over, defense)).toBe(over); // a late repeat of the start does not bring it back
+  });
+
+  it('is defended by at most MAX_SHIPS_PER_SIDE docked ships, warships first', () => {
+    expect(defendingShips({ fighter: 3, scout: 1 })).toEqual({ fighter: 3, scout: 1 });
+    const many = defendingShips({ fighter: 450, cruiser: 30, hauler: 100, scout: 9 });
+    expect(many).toEqual({ cruiser: 30, fighter: 450, hauler: 20 });
+    expect(Object.values(many).reduce((a, b) => a + (b ?? 0), 0)).toBe(MAX_SHIPS_PER_SIDE);
   });
 });

@@ -3,7 +3,7 @@ import { SHIPS, SHIP_INFO, type ShipCounts, type ShipId } from '../content/ships
 import { fail, ok, type Result } from '../errors';
 import { advance } from '../town/advance';
 import { amountAt, rebase } from '../town/production';
-import type { Town } from '../town/Town';
+import type { Defense, Town } from '../town/Town';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -105,8 +105,18 @@ export function landFleet(town: Town, landing: { id: string; ships: ShipCounts; 
 }
 
 /**
+ * A raid on this starbase has started (its battle is being fought): listed in `defenses` until its result is
+ * applied. Applying it twice, or after the result, changes nothing.
+ */
+export function defenseBegins(town: Town, defense: Defense): Town {
+  if (town.applied.includes(`battle:${defense.battleId}`) || town.defenses.some((d) => d.battleId === defense.battleId)) return town;
+  return { ...town, defenses: [...town.defenses, { ...defense }] };
+}
+
+/**
  * A battle at this starbase (a raid) is over: docked ships lost in it are removed and the raiders' loot is
- * taken from the stocks, never below zero. Keyed by battle id, so applying it twice changes nothing.
+ * taken from the stocks, never below zero; the raid leaves `defenses`. Keyed by battle id, so applying it
+ * twice changes nothing.
  */
 export function applyDefenseResult(town: Town, result: { battleId: string; lost: ShipCounts; looted: Cost }, now: number): Town {
   const key = `battle:${result.battleId}`;
@@ -116,6 +126,7 @@ export function applyDefenseResult(town: Town, result: { battleId: string; lost:
   for (const s of SHIPS) ships[s] = Math.max(0, ships[s] - Math.max(0, result.lost[s] ?? 0));
   const stocks = { ...current.stocks };
   for (const r of RESOURCES) stocks[r] = { ...stocks[r], amount: Math.max(0, stocks[r].amount - Math.max(0, result.looted[r])) };
-  return { ...current, ships, stocks, applied: remember(current, key) };
+  const defenses = current.defenses.filter((d) => d.battleId !== result.battleId);
+  return { ...current, ships, stocks, defenses, applied: remember(current, key) };
 }
 

@@ -1,9 +1,10 @@
 import { zeroCost, type Cost } from '../content/resources';
-import type { ShipCounts } from '../content/ships';
+import { SHIPS, SHIP_INFO, type ShipCounts } from '../content/ships';
 import { fail, ok, type Result } from '../errors';
 import type { FleetInFlight, Town } from '../town/Town';
-import { fullCounts, landFleet, shipTotal, travelDuration } from './fleets';
+import { fullCounts, landFleet, launchFleet, shipTotal, travelDuration } from './fleets';
 import { takeMission } from './missions';
+import { checkRaid, RAID_DISTANCE } from './raids';
 
 /** Fleets a starbase can have away at once. */
 export const MAX_FLEETS_IN_FLIGHT = 10;
@@ -33,6 +34,54 @@ export function dispatchMission(town: Town, townId: string, missionId: string, s
     battleId: null,
   };
   return ok({ town: { ...taken.value.town, fleets: [...taken.value.town.fleets, fleet] }, fleet });
+}
+
+/** The starbase a raid flies to, as the server reads it from storage. */
+export interface RaidTarget {
+  townId: string;
+  /** its name, for the fleet's title */
+  name: string;
+  /** its rules state (only its founding time and speed matter here: newcomer protection) */
+  town: Town;
+}
+
+/**
+ * Whether `ships` hold a ship that can fire in a battle (weapon range above 0: today all but the scout; a hauler's
+ * token gun counts). Only positive counts count.
+ */
+export function hasArmedShip(ships: ShipCounts): boolean {
+  return SHIPS.some((s) => (ships[s] ?? 0) > 0 && SHIP_INFO[s].combat.range > 0);
+}
+
+/** The longest fleet title a snapshot keeps (townSchema); a long starbase name is cut to fit. */
+const MAX_TITLE = 200;
+
+/**
+ * Sends `ships` to raid `target`, RAID_DISTANCE away: the same launch as a mission (ships leave the dock, fuel
+ * for both ways is paid), refused for the player's own starbase, a protected newcomer, or a fleet with no guns.
+ * Who defends and what can be taken is decided on arrival, so the fleet carries no pirates and no reward.
+ */
+export function dispatchRaid(town: Town, townId: string, target: RaidTarget, ships: ShipCounts, fleetId: string, now: number): Result<{ town: Town; fleet: FleetInFlight }> {
+  if (town.fleets.length >= MAX_FLEETS_IN_FLIGHT) return fail('fleet/too-many');
+  const refused = checkRaid(townId, target.townId, target.town, now);
+  if (refused) return fail(refused);
+  // an invalid or empty pick is launchFleet's to refuse ('fleet/not-enough-ships', 'fleet/empty')
+  if (shipTotal(ships) > 0 && !hasArmedShip(ships)) return fail('raid/unarmed');
+  const launched = launchFleet(town, ships, RAID_DISTANCE, now);
+  if (!launched.ok) return launched;
+  const { plan } = launched.value;
+  const fleet: FleetInFlight = {
+    id: fleetId,
+    mission: { kind: 'raid', target: target.townId, title: `Raid on ${target.name}`.slice(0, MAX_TITLE), distance: RAID_DISTANCE, pirates: {}, reward: zeroCost() },
+    status: 'outbound',
+    ships: plan.ships,
+    cargo: zeroCost(),
+    departAt: plan.departAt,
+    arriveAt: plan.arriveAt,
+    returnAt: null,
+    battleId: null,
+  };
+  return ok({ town: { ...launched.value.town, fleets: [...launched.value.town.fleets, fleet] }, fleet });
 }
 
 /** The fleet reached a battle: it stays there, fighting, until the battle is over. Only an outbound fleet can. */

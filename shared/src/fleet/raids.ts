@@ -1,4 +1,6 @@
 import { RESOURCES, type Cost } from '../content/resources';
+import type { ShipCounts, ShipId } from '../content/ships';
+import { MAX_SHIPS_PER_SIDE } from '../combat/Battle';
 import type { ErrorCode } from '../errors';
 import { amountAt } from '../town/production';
 import type { Town } from '../town/Town';
@@ -36,4 +38,20 @@ export function raidableStock(town: Town, now: number): Cost {
   const amounts = { metal: 0, crystal: 0, fuel: 0 };
   for (const r of RESOURCES) amounts[r] = Math.max(0, Math.floor(amountAt(town, r, now) - shielded[r]));
   return amounts;
+}
+
+/**
+ * The docked ships that defend the starbase against a raid: all of them, up to MAX_SHIPS_PER_SIDE (the
+ * warships first, in the table's order from the heaviest down; the rest stay out of the fight, unharmed).
+ */
+export function defendingShips(docked: ShipCounts): ShipCounts {
+  const order: ShipId[] = ['cruiser', 'frigate', 'fighter', 'hauler', 'scout'];
+  const ships: ShipCounts = {};
+  let room = MAX_SHIPS_PER_SIDE;
+  for (const ship of order) {
+    const n = Math.max(0, Math.min(room, Math.floor(docked[ship] ?? 0)));
+    if (n > 0) ships[ship] = n;
+    room -= n;
+  }
+  return ships;
 }

@@ -92,6 +92,16 @@ export interface Town {
   missionsTaken: string[];
   /** fleets away from home, oldest first */
   fleets: FleetInFlight[];
+  /** raids on this starbase being fought right now, oldest first (its docked ships and defense grid fight) */
+  defenses: Defense[];
+}
+
+/** A raid on the starbase, from the moment its battle starts until its result is applied. */
+export interface Defense {
+  battleId: string;
+  /** the raiding starbase's name */
+  attackerName: string;
+  startedAt: number;
 }
 
 const amount = z.number().finite().nonnegative();
@@ -177,6 +187,10 @@ export const townSchema: z.ZodType<Town, unknown> = z
           .strict(),
       )
       .max(100)
+      .default([]),
+    defenses: z
+      .array(z.object({ battleId: z.string().min(1).max(64), attackerName: z.string().max(200), startedAt: time }).strict())
+      .max(1000)
       .default([]),
   })
   .strict()

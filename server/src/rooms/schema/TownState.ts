@@ -1,4 +1,5 @@
 import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
@@ -30,4 +31,6 @@ export class TownState extends Schema {
   @type(['string']) missionsTaken = new ArraySchema<string>();
   /** fleets away from home, by fleet id */
   @type({ map: FleetState }) fleets = new MapSchema<FleetState>();
+  /** raids on this starbase being fought now, by battle id */
+  @type({ map: DefenseState }) defenses = new MapSchema<DefenseState>();
 }

@@ -1,6 +1,7 @@
 import { ArraySchema } from '@colyseus/schema';
 import { BUILDINGS, RESOURCES, SHIPS, energyBalance, type Cost, type Town } from '@starscape/shared';
 import type { CostState } from './CostState';
+import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
 import { StockState } from './StockState';
@@ -54,6 +55,7 @@ export function writeTownState(state: TownState, town: Town): void {
     else if (state.missionsTaken[i] !== id) state.missionsTaken[i] = id;
   });
   writeFleets(state, town.fleets);
+  writeDefenses(state, town.defenses);
   const energy = energyBalance(town.buildings);
   assign(state, 'energySupply', energy.supply);
   assign(state, 'energyUse', energy.use);
@@ -94,5 +96,18 @@ function writeFleets(state: TownState, fleets: Town['fleets']): void {
     assign(entry, 'returnAt', fleet.returnAt ?? 0);
     assign(entry, 'battleId', fleet.battleId ?? '');
     if (!existing) state.fleets.set(fleet.id, entry);
+  }
+}
+
+function writeDefenses(state: TownState, defenses: Town['defenses']): void {
+  const ids = new Set(defenses.map((d) => d.battleId));
+  for (const id of [...state.defenses.keys()]) if (!ids.has(id)) state.defenses.delete(id);
+  for (const defense of defenses) {
+    if (state.defenses.has(defense.battleId)) continue; // a defense never changes while it lasts
+    const entry = new DefenseState();
+    entry.battleId = defense.battleId;
+    entry.attackerName = defense.attackerName;
+    entry.startedAt = defense.startedAt;
+    state.defenses.set(defense.battleId, entry);
   }
 }
