@@ -46,7 +46,7 @@ export const combatClientMessageSchemas = {
  * How often the combat room sends a patch. The simulation runs at 10 steps a second; watchers get the state
  * every few steps and glide between patches (positions move in straight lines within a step anyway).
  */
-export const LIVE_BATTLE_PATCH_MS = 250;
+export const LIVE_BATTLE_PATCH_MS = 300;
 
 /**
  * The combat room's state as a client sees it (the server's schema classes implement these shapes).

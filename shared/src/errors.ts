@@ -125,7 +125,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'mission/taken': 'Your fleets already flew that mission.',
   'raid/own-town': 'You cannot raid your own starbase.',
   'raid/target-protected': 'That starbase is under newcomer protection.',
-  'raid/unarmed': 'A raid needs at least one armed ship: scouts and haulers cannot fight.',
+  'raid/unarmed': 'A raid needs at least one armed ship: scouts cannot fight.',
   'raid/no-such-town': 'That starbase no longer exists.',
   'combat/over': 'The battle is over.',
   'combat/past-step': 'Too late: that moment of the battle has passed.',

@@ -37,6 +37,8 @@ describe('fleets', () => {
     expect(launchFleet(town, {}, 5000, T0)).toEqual({ ok: false, code: 'fleet/empty' });
     expect(launchFleet(town, { fighter: 3 }, 5000, T0)).toEqual({ ok: false, code: 'fleet/not-enough-ships' });
     expect(launchFleet(town, { fighter: -1, scout: 1 }, 5000, T0)).toEqual({ ok: false, code: 'fleet/not-enough-ships' });
+    expect(launchFleet(withShips(town, { fighter: 501 }, 1e9), { fighter: 501 }, 5000, T0)).toEqual({ ok: false, code: 'fleet/too-large' });
+    expect(launchFleet(withShips(town, { fighter: 500 }, 1e9), { fighter: 500 }, 5000, T0).ok).toBe(true);
     expect(launchFleet(town, { fighter: 2 }, 5000, T0)).toEqual({ ok: false, code: 'fleet/not-enough-fuel' });
   });
 

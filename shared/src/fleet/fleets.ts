@@ -1,5 +1,6 @@
 import { RESOURCES, type Cost } from '../content/resources';
 import { SHIPS, SHIP_INFO, type ShipCounts, type ShipId } from '../content/ships';
+import { MAX_SHIPS_PER_SIDE } from '../combat/Battle';
 import { fail, ok, type Result } from '../errors';
 import { advance } from '../town/advance';
 import { amountAt, rebase } from '../town/production';
@@ -60,6 +61,7 @@ export function launchFleet(town: Town, ships: ShipCounts, distance: number, now
   const wanted = fullCounts(ships);
   if (SHIPS.some((s) => wanted[s] < 0 || !Number.isInteger(wanted[s]) || wanted[s] > current.ships[s])) return fail('fleet/not-enough-ships');
   if (shipTotal(wanted) === 0) return fail('fleet/empty');
+  if (shipTotal(wanted) > MAX_SHIPS_PER_SIDE) return fail('fleet/too-large');
   const fuel = 2 * fuelCost(wanted, distance);
   if (amountAt(current, 'fuel', now) < fuel) return fail('fleet/not-enough-fuel');
 

@@ -12,9 +12,9 @@ export class CombatShipState extends Schema implements LiveBattleShip {
   @type('string') type: CombatUnitType = 'fighter';
   @type('uint16') x = 0;
   @type('uint16') y = 0;
-  @type('uint32') hull = 0;
+  @type('number') hull = 0;
   @type('uint32') maxHull = 0;
-  @type('uint32') shield = 0;
+  @type('number') shield = 0;
   @type('uint32') maxShield = 0;
   @type('int16') target = -1;
   @type('string') status: CombatStatus = 'active';

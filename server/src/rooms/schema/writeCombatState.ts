@@ -1,6 +1,9 @@
 import type { BattleState, CombatOrder } from '@starscape/shared';
 import { CombatOrderState, CombatShipState, type CombatState } from './CombatState';
 
+/** Arena units a ship may drift from its last sent position before the position is sent again. */
+export const POSITION_DEADBAND = 30;
+
 /** Sets a field only when its value changed, so an unchanged field is never sent. */
 function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
@@ -33,8 +36,13 @@ export function writeCombatState(state: CombatState, battle: BattleState): void 
       entry.maxShield = stats.shieldCapacity;
       state.ships.set(key, entry);
     }
-    assign(entry, 'x', ship.x);
-    assign(entry, 'y', ship.y);
+    // a small drift (ships nudging each other apart) waits until it adds up or the ship is done moving:
+    // watchers glide between patches anyway, and the final patch is exact
+    const exact = battle.winner !== null || ship.status !== 'active';
+    if (exact || Math.abs(entry.x - ship.x) >= POSITION_DEADBAND || Math.abs(entry.y - ship.y) >= POSITION_DEADBAND) {
+      assign(entry, 'x', ship.x);
+      assign(entry, 'y', ship.y);
+    }
     assign(entry, 'hull', ship.hull);
     assign(entry, 'shield', ship.shield);
     assign(entry, 'target', ship.target);
