@@ -32,7 +32,10 @@ run('a player sends a fleet on a patrol in the browser', () => {
   let stack: RunningStack;
   let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = async (name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot of a scrolled page paints the sticky header mid-page
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -62,18 +65,77 @@ run('a player sends a fleet on a patrol in the browser', () => {
   });
 
   let battleLink: string;
-  it('picks a patrol, composes a fleet and launches it; the fleet flies, fights and turns home', async () => {
+  it('picks a patrol, composes a fleet and launches it; once it is in battle the game offers to watch it live', async () => {
     await page.goto(new URL('/play#fleet', stack.url).href);
     await page.locator('[data-status=live]').first().waitFor({ timeout: 30_000 });
     const patrol = page.locator('[data-mission][data-kind=patrol]:not([data-taken])').first();
     await patrol.getByRole('button').click();
-    await page.locator('[data-send-ship=fighter]').getByRole('button', { name: 'All' }).click();
+    // a few fighters only: the battle lasts long enough to give orders in (the retreat then ends it)
+    await page.locator('[data-send-ship=fighter] input').fill('4');
     await page.locator('[data-launch]').click();
     await page.locator('[data-fleet]').first().waitFor();
-    const link = page.locator('[data-battle-link]').first();
-    await link.waitFor({ timeout: 40_000 }); // arrival, battle recorded and resolved, survivors turning home
-    battleLink = (await link.getAttribute('href'))!;
-    await shot('fleet-away');
+    const watch = page.locator('[data-watch-battle]').first();
+    await watch.waitFor({ timeout: 40_000 }); // arrival: the battle starts and is fought live
+    battleLink = (await watch.getAttribute('href'))!;
+    // the notice says it on every tab, with its own link to the battle
+    const notice = page.locator(`[data-battle-notice="${decodeURIComponent(battleLink.split('/').pop()!)}"]`);
+    await notice.getByText('Your patrol fleet is in battle').waitFor();
+    expect(await notice.locator('a').getAttribute('href')).toBe(battleLink);
+    await shot('fleet-in-battle');
+    await watch.click();
+  });
+
+  it('watches the battle live: ships fight on the canvas, the commander orders focus fire and a retreat, then the report', async () => {
+    const view = page.locator('[data-live-battle][data-role=attacker]');
+    await view.waitFor({ timeout: 30_000 });
+    const canvas = view.locator('canvas');
+    await canvas.waitFor();
+    const stepNow = async () => Number(await view.getAttribute('data-step'));
+    const first = await stepNow();
+    await expect.poll(stepNow, { timeout: 15_000 }).toBeGreaterThan(first + 10); // the battle clock runs
+    await expect.poll(stepNow, { timeout: 30_000 }).toBeGreaterThan(60); // the lines have met and are firing
+    await shot('battle-live');
+
+    // focus fire: click a pirate ship (the defender's colour on the canvas)
+    const targets = await canvas.evaluate((element: HTMLCanvasElement) => {
+      const ctx = element.getContext('2d')!;
+      const { data, width, height } = ctx.getImageData(0, 0, element.width, element.height);
+      const scale = element.width / element.getBoundingClientRect().width;
+      const found: { x: number; y: number }[] = [];
+      for (let y = 60; y < height - 40 && found.length < 40; y += 3) {
+        for (let x = 0; x < width; x += 3) {
+          const i = (y * width + x) * 4;
+          if (data[i]! > 225 && data[i + 1]! > 60 && data[i + 1]! < 120 && data[i + 2]! > 80 && data[i + 2]! < 140) {
+            if (found.every((p) => Math.hypot(p.x - x / scale, p.y - y / scale) > 25)) found.push({ x: x / scale, y: y / scale });
+          }
+        }
+      }
+      return found;
+    });
+    expect(targets.length).toBeGreaterThan(0);
+    const focusing = view.locator('[data-stance=focus]');
+    for (const target of targets.slice(0, 8)) {
+      await canvas.click({ position: target });
+      if (await focusing.waitFor({ timeout: 1_500 }).then(() => true, () => false)) break;
+    }
+    await focusing.waitFor({ timeout: 5_000 });
+    await view.locator('[aria-label="Orders given"] li', { hasText: /You focus fire on a/ }).waitFor();
+    await shot('battle-live-focus');
+
+    await view.locator('[data-order=retreat]').click();
+    await view.locator('[data-stance=retreat]').waitFor({ timeout: 5_000 });
+    await view.locator('[aria-label="Orders given"] li', { hasText: 'You order a retreat' }).waitFor();
+    expect(await view.locator('[data-order=retreat]').isDisabled()).toBe(true);
+    await page.waitForTimeout(1500);
+    await shot('battle-live-retreat');
+
+    // the ships leave over their edge: the battle is decided, the result shows, then the report replaces the view
+    await page.locator('[data-live-battle]:not([data-winner=""])').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(600);
+    await shot('battle-live-end');
+    await page.locator('[data-live-battle]').waitFor({ state: 'detached', timeout: 40_000 });
+    await page.locator('canvas').first().waitFor();
+    expect(page.url()).toContain(battleLink);
   });
 
   it('lists the battle in the reports and replays it to exactly the recorded outcome', async () => {

@@ -8,7 +8,7 @@ import { SiteHeader } from '../components/shell/SiteHeader';
 export const metadata: Metadata = {
   title: { default: 'Starscape: command your own starbase', template: '%s · Starscape' },
   description:
-    'Starscape is a browser space-strategy MMO. Build a starbase, run mines and power plants, and soon launch fleets into live battles.',
+    'Starscape is a browser space-strategy MMO. Build a starbase, run mines and power plants, launch fleets, raid rivals and command live battles.',
 };
 
 export const viewport: Viewport = {

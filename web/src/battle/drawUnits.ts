@@ -16,6 +16,8 @@ const HULL_BAD = '#ff5c7a';
 export function drawTrails(p: Painter, frame: BattleFrame, xs: Float64Array, ys: Float64Array) {
   const ctx = p.ctx;
   const { from, to } = frame;
+  // the streak is three steps of motion long, however many steps apart the two snapshots are
+  const perStep = 1 / Math.max(1, to.step - from.step);
   ctx.globalCompositeOperation = 'lighter';
   ctx.lineCap = 'round';
   for (const side of BATTLE_SIDES) {
@@ -27,8 +29,8 @@ export function drawTrails(p: Painter, frame: BattleFrame, xs: Float64Array, ys:
       const t = to.ships[i]!;
       if (t.side !== side || t.status !== 'active') continue;
       const f = from.ships[i] ?? t;
-      const vx = (t.x - f.x) * p.view.k;
-      const vy = (t.y - f.y) * p.view.k;
+      const vx = (t.x - f.x) * p.view.k * perStep;
+      const vy = (t.y - f.y) * p.view.k * perStep;
       if (vx * vx + vy * vy < 0.25 * p.ui * p.ui) continue;
       ctx.moveTo(xs[i]!, ys[i]!);
       ctx.lineTo(xs[i]! - vx * 3, ys[i]! - vy * 3);

@@ -36,14 +36,6 @@ export function framePosition(playhead: number, start: number): { to: number; al
   return { to, alpha: clamp(playhead - (to - 1), 0, 1) };
 }
 
-/**
- * The alpha between two snapshots that arrive over the network: `sinceMs` after the newer one arrived, with
- * `stepMs` between snapshots (100 ms a step at 1×). Holds at 1 when the next one is late (no extrapolation).
- */
-export function liveAlpha(sinceMs: number, stepMs: number): number {
-  return stepMs <= 0 ? 1 : clamp(sinceMs / stepMs, 0, 1);
-}
-
 /** A position between two snapshots. */
 export function interpolatePoint(from: { x: number; y: number }, to: { x: number; y: number }, alpha: number): { x: number; y: number } {
   return { x: lerp(from.x, to.x, alpha), y: lerp(from.y, to.y, alpha) };

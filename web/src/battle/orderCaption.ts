@@ -1,4 +1,5 @@
-import type { CombatOrder } from '@starscape/shared';
+import type { BattleSide, CombatOrder, CombatUnitType } from '@starscape/shared';
+import { UNIT_SHAPES } from './shapes';
 
 /** How long an order's caption stays over the arena, in steps (3 s of battle). */
 export const ORDER_CAPTION_STEPS = 30;
@@ -19,4 +20,13 @@ export function orderCaption(order: CombatOrder, subject: string, plural: boolea
     case 'engage':
       return `${subject} re-engage${s}`;
   }
+}
+
+/**
+ * An order told from the viewer's side: "You order a retreat" for their own, "Pirates focus fire on a frigate"
+ * for the other's. `types` gives each unit's type by id (to name a focus target).
+ */
+export function toldOrder(order: CombatOrder, viewerSide: BattleSide | null, names: Record<BattleSide, string>, types: readonly CombatUnitType[]): string {
+  const own = viewerSide === order.side;
+  return orderCaption(order, own ? 'You' : names[order.side], own || names[order.side] === 'Pirates', order.kind === 'focus' ? UNIT_SHAPES[types[order.targetId] ?? 'fighter'].name : undefined);
 }

@@ -13,11 +13,10 @@ import {
   type CombatOrder,
 } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
-import { advancePlayhead, fitArena, formatBattleClock, framePosition, interpolatePoint, lerp, liveAlpha, MAX_FRAME_MS } from './interpolate';
+import { advancePlayhead, fitArena, formatBattleClock, framePosition, interpolatePoint, lerp, MAX_FRAME_MS } from './interpolate';
 import { binLosses } from './lossBins';
 import { ReplayEngine, standing } from './replayEngine';
 import { outcomeDifference } from './report';
-import { SnapshotStream } from './snapshotStream';
 import { ReplayTimeline } from './timeline';
 
 /** A recorded battle as the game server keeps it: the initial state, the orders, and the outcome it resolved to. */
@@ -185,13 +184,6 @@ describe('interpolation and playback math', () => {
     expect(framePosition(4.75, 0)).toEqual({ to: 5, alpha: expect.closeTo(0.75) });
   });
 
-  it('live snapshots: alpha grows with the time since the newer one and holds at 1 when the next is late', () => {
-    expect(liveAlpha(0, 100)).toBe(0);
-    expect(liveAlpha(50, 100)).toBe(0.5);
-    expect(liveAlpha(400, 100)).toBe(1);
-    expect(liveAlpha(10, 0)).toBe(1);
-  });
-
   it('the arena fits its box with the aspect kept, centred, inside the padding', () => {
     const fit = fitArena(1200, 800, ARENA_WIDTH, ARENA_HEIGHT, 30);
     expect(fit.scale).toBeCloseTo((800 - 60) / ARENA_HEIGHT);
@@ -206,24 +198,5 @@ describe('interpolation and playback math', () => {
     expect(formatBattleClock(0)).toBe('0:00');
     expect(formatBattleClock(165)).toBe('0:16');
     expect(formatBattleClock(3000)).toBe('5:00');
-  });
-});
-
-describe('a live snapshot stream', () => {
-  it('glides from the previous step to the newest over one step’s time, then holds', () => {
-    const { initial, orders } = recordedBattle();
-    const a = battleView(playedTo(initial, orders, 5));
-    const b = battleView(playedTo(initial, orders, 6));
-    const stream = new SnapshotStream(100);
-    expect(stream.frame(0)).toBeNull();
-    stream.push(a, 1000);
-    expect(stream.frame(1010)).toEqual({ from: a, to: a, alpha: 1 });
-    stream.push(b, 1100);
-    expect(stream.frame(1125)).toEqual({ from: a, to: b, alpha: 0.25 });
-    expect(stream.frame(1500)).toEqual({ from: a, to: b, alpha: 1 });
-    // a jump (a reconnect) is shown as it is
-    const later = battleView(playedTo(initial, orders, 40));
-    stream.push(later, 1600);
-    expect(stream.frame(1610)).toEqual({ from: later, to: later, alpha: 1 });
   });
 });

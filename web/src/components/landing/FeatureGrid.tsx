@@ -16,13 +16,13 @@ const FEATURES = [
   {
     title: 'Fleets and missions',
     text: 'Fighters, frigates, cruisers and haulers. Send them on patrols, salvage runs and expeditions, or raid a rival.',
-    status: 'Coming soon',
+    status: 'Live now',
     icon: '➤',
   },
   {
     title: 'Live battles',
     text: 'Watch fights unfold ship by ship in real time, and step in to focus fire or call a retreat.',
-    status: 'Coming soon',
+    status: 'Live now',
     icon: '✦',
   },
 ];

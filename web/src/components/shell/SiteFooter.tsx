@@ -9,7 +9,7 @@ export function SiteFooter() {
         <span className={styles.footerBrand}>
           <LogoMark size={20} /> Starscape
         </span>
-        <span className="muted">A browser space-strategy MMO. Build, expand, and soon: launch fleets and fight live battles.</span>
+        <span className="muted">A browser space-strategy MMO. Build, launch fleets, raid rivals and command live battles.</span>
         <nav className={styles.footerNav} aria-label="Footer">
           <Link href="/">Home</Link>
           <Link href="/play">Play</Link>

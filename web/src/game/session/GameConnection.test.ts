@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES, ServerMessage, clientMessageSchemas, newTown } from '@starscape/shared';
 import type { Client, Room } from 'colyseus.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GameConnection } from './GameConnection';
+import { GameConnection, pendingRaidTarget } from './GameConnection';
 import { createGameStore } from './gameStore';
 import { GameTokenError, type GameTokenResponse } from './tokenApi';
 
@@ -157,6 +157,18 @@ describe('game connection', () => {
     expect(rooms[0]!.sent.at(-1)).toEqual(['fleet:dispatch', { missionId: '7-0', ships: { fighter: 4, hauler: 1 } }]);
     expect(clientMessageSchemas['fleet:dispatch'].safeParse(rooms[0]!.sent.at(-1)![1]).success).toBe(true);
     expect(store.getState().pending).toEqual({ kind: 'dispatch', missionId: '7-0' });
+  });
+
+  it('sends a raid on another starbase, pending until answered', async () => {
+    const { store, rooms, connection } = setup();
+    connection.start();
+    await vi.runOnlyPendingTimersAsync();
+    connection.raid('town-rex', { fighter: 6 });
+    expect(rooms[0]!.sent.at(-1)).toEqual(['fleet:raid', { targetTownId: 'town-rex', ships: { fighter: 6 } }]);
+    expect(clientMessageSchemas['fleet:raid'].safeParse(rooms[0]!.sent.at(-1)![1]).success).toBe(true);
+    expect(pendingRaidTarget(store.getState().pending)).toBe('town-rex');
+    expect(pendingRaidTarget({ kind: 'dispatch', missionId: '7-0' })).toBeNull();
+    expect(pendingRaidTarget(null)).toBeNull();
   });
 
   it('leaves the room on stop and does not come back', async () => {

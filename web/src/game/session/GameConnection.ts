@@ -13,12 +13,17 @@ import {
 } from '@starscape/shared';
 import { ATTEMPTS_BEFORE_OFFLINE, reconnectDelay } from './backoff';
 import { roughClock, sampleClock } from './clock';
-import type { GameStoreApi } from './gameStore';
+import type { GameStoreApi, PendingCommand } from './gameStore';
 import { classifyJoinError } from './joinErrors';
 import type { RawTownState } from './roomState';
 import { fetchGameToken, type GameTokenResponse } from './tokenApi';
 
 const CLOCK_EVERY_MS = 30_000;
+
+/** The target of the raid being launched, if the pending command is one. */
+export function pendingRaidTarget(pending: PendingCommand): string | null {
+  return pending?.kind === 'raid' ? pending.targetTownId : null;
+}
 /** A command with no answer after this long stops showing as pending. */
 const PENDING_TIMEOUT_MS = 8_000;
 
@@ -104,6 +109,11 @@ export class GameConnection {
   /** Sends docked `ships` on mission `missionId` of the current board; the round trip's fuel is paid now. */
   dispatchFleet(missionId: string, ships: ShipCounts): void {
     if (this.send(ClientMessage.DispatchFleet, { missionId, ships })) this.markPending({ kind: 'dispatch', missionId });
+  }
+
+  /** Sends docked `ships` to raid the starbase `targetTownId`; the round trip's fuel is paid now. */
+  raid(targetTownId: string, ships: ShipCounts): void {
+    if (this.send(ClientMessage.RaidTown, { targetTownId, ships })) this.markPending({ kind: 'raid', targetTownId });
   }
 
   private send(type: string, payload: unknown): boolean {

@@ -17,9 +17,9 @@ export type PendingCommand =
   | { kind: 'upgrade'; building: BuildingId }
   | { kind: 'cancel' }
   | { kind: 'order'; ship: ShipId }
-  /** `index` as sent: the queue position of the order being cancelled */
   | { kind: 'cancelOrder'; orderId: number }
   | { kind: 'dispatch'; missionId: string }
+  | { kind: 'raid'; targetTownId: string }
   | null;
 
 export interface GameState {

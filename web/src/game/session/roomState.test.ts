@@ -57,6 +57,19 @@ describe('room state → store', () => {
     ]);
   });
 
+  it('keeps the raids on the starbase being fought, oldest first, from a list or a map', () => {
+    const raid = { battleId: 'b-2', attackerName: "Orion's Starbase", startedAt: 5_000 };
+    const older = { battleId: 'b-1', attackerName: 'Lyra', startedAt: 4_000 };
+    const expected = [older, raid];
+    expect(toTownView(rawState({ defenses: [raid, older, { attackerName: 'no id' }] }))!.town.defenses).toEqual(expected);
+    expect(toTownView(rawState({ defenses: { 'b-2': raid, 'b-1': older } }))!.town.defenses).toEqual(expected);
+  });
+
+  it('reads a server without raids (no `defenses` field) as none', () => {
+    const { defenses: _none, ...old } = rawState();
+    expect(toTownView(old)!.town.defenses).toEqual([]);
+  });
+
   it('is null while the state is still empty (before the first patch)', () => {
     expect(toTownView({})).toBeNull();
     expect(toTownView(null)).toBeNull();

@@ -4,6 +4,7 @@ import {
   SHIPS,
   type BuildingId,
   type Cost,
+  type Defense,
   type FleetInFlight,
   type ResourceId,
   type ShipId,
@@ -34,6 +35,8 @@ export interface RawTownState {
   shipyard?: unknown;
   missionsTaken?: unknown;
   fleets?: unknown;
+  /** absent from servers older than live battles */
+  defenses?: unknown;
 }
 
 export interface TownMeta {
@@ -119,6 +122,21 @@ function fleets(v: unknown): FleetInFlight[] {
 }
 
 /**
+ * Raids on the starbase being fought right now, oldest first. A list (or a map by battle id, whichever the
+ * server's schema is); entries without a battle id are dropped, and an older server without the field gives [].
+ */
+function defenses(v: unknown): Defense[] {
+  const entries = Array.isArray(v) ? v : record(v) ? Object.values(record(v)!) : [];
+  return entries
+    .flatMap((entry): Defense[] => {
+      const d = record(entry);
+      const battleId = str(d?.battleId);
+      return battleId ? [{ battleId, attackerName: str(d?.attackerName), startedAt: num(d?.startedAt) }] : [];
+    })
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/**
  * Converts a room state snapshot into a `TownView`, or null while the state is still empty (before the
  * first patch). Missing numbers become 0 rather than NaN, so one odd field cannot blank the page.
  */
@@ -150,6 +168,7 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
       applied: [],
       missionsTaken: Array.isArray(raw.missionsTaken) ? raw.missionsTaken.filter((id): id is string => typeof id === 'string') : [],
       fleets: fleets(raw.fleets),
+      defenses: defenses(raw.defenses),
     },
     energy: { supply: num(raw.energySupply), use: num(raw.energyUse) },
   };

@@ -1,10 +1,11 @@
 'use client';
 
-import { SHIPS, SHIP_INFO, fitCargo, type Mission, type ShipId, type Town } from '@starscape/shared';
+import { fitCargo, type Mission, type ShipId, type Town } from '@starscape/shared';
+import { DockedShipRows } from './DockedShipRows';
 import { formatAmount, formatCompact, formatDuration } from './format';
 import { KIND_LABEL } from './MissionBoard';
 import { VERDICT_TEXT, launchProblem, planFleet, strengthHint } from './fleetPlan';
-import { ClockIcon, ResourceIcon, ShipIcon, StatIcon } from './icons';
+import { ClockIcon, ResourceIcon, StatIcon } from './icons';
 import styles from './missions.module.css';
 
 export interface FleetComposerProps {
@@ -28,7 +29,6 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
   const reason = !live ? 'Waiting for the link to the game server.' : (problem?.reason ?? null);
   const taken = problem?.code === 'mission/taken';
   const fuelShort = plan.fuel > plan.fuelInStock;
-  const totalDocked = SHIPS.reduce((sum, s) => sum + town.ships[s], 0);
   // bounties and finds come home only as far as the holds go
   const carried = fitCargo(mission.reward, plan.cargo);
   const carriedTotal = carried.metal + carried.crystal + carried.fuel;
@@ -45,15 +45,7 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
         </h2>
       </header>
 
-      {totalDocked === 0 ? (
-        <p className={styles.noShips}>No ships docked. Build some in the Shipyard, or wait for a fleet to come home.</p>
-      ) : (
-        <ul className={styles.rows} aria-label="Ships to send">
-          {SHIPS.filter((s) => town.ships[s] > 0).map((s) => (
-            <ShipRow key={s} ship={s} docked={town.ships[s]} count={ships[s]} onChange={(n) => onChange(s, n)} disabled={taken || sending} />
-          ))}
-        </ul>
-      )}
+      <DockedShipRows use="send" town={town} ships={ships} onChange={onChange} disabled={taken || sending} />
 
       <dl className={styles.summary}>
         <div>
@@ -123,49 +115,5 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
         )}
       </div>
     </section>
-  );
-}
-
-function ShipRow({ ship, docked, count, onChange, disabled }: { ship: ShipId; docked: number; count: number; onChange: (count: number) => void; disabled: boolean }) {
-  const info = SHIP_INFO[ship];
-  const inputId = `send-${ship}`;
-  return (
-    <li className={styles.row} data-send-ship={ship} data-count={count}>
-      <span className={styles.rowShip}>
-        <ShipIcon ship={ship} size={22} />
-        <label htmlFor={inputId} className={styles.rowName}>
-          {info.name}
-          <span className={styles.rowDocked}>
-            <span className="num">{docked.toLocaleString('en-US')}</span> docked
-          </span>
-        </label>
-      </span>
-      <span className={styles.rowControls}>
-        <button type="button" className={styles.step} aria-label={`One ${info.name} fewer`} disabled={disabled || count <= 0} onClick={() => onChange(count - 1)}>
-          −
-        </button>
-        <input
-          id={inputId}
-          className={`num no-spin ${styles.countInput}`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={docked}
-          step={1}
-          value={count}
-          disabled={disabled}
-          onChange={(event) => onChange(event.target.value === '' ? 0 : Number(event.target.value))}
-        />
-        <button type="button" className={styles.step} aria-label={`One ${info.name} more`} disabled={disabled || count >= docked} onClick={() => onChange(count + 1)}>
-          +
-        </button>
-        <button type="button" className={styles.chip} aria-pressed={count === docked} disabled={disabled} onClick={() => onChange(docked)}>
-          All
-        </button>
-        <button type="button" className={styles.chip} aria-pressed={count === 0} disabled={disabled} onClick={() => onChange(0)}>
-          None
-        </button>
-      </span>
-    </li>
   );
 }

@@ -2,20 +2,22 @@
 
 import { SHIPS, advance, missionBoard, type ShipId } from '@starscape/shared';
 import { useState } from 'react';
+import { pendingRaidTarget } from '../session/GameConnection';
 import { useGame, useGameCommands } from '../session/GameProvider';
 import { useServerNow } from '../session/useServerNow';
 import { clampShips, dispatchShips } from './fleetPlan';
 import { FleetComposer } from './FleetComposer';
 import { FleetsAway } from './FleetsAway';
 import { MissionBoard } from './MissionBoard';
+import { RaidPanel } from './RaidPanel';
 import styles from './missions.module.css';
 
 const NO_SHIPS = Object.fromEntries(SHIPS.map((s) => [s, 0])) as Record<ShipId, number>;
 
 /**
  * The Fleet section: the mission board (drawn on this side from the same seed as the server's), the
- * composer for the picked mission, and the fleets away. Ticks once a second: every number here is a
- * countdown or a stock.
+ * composer for the picked mission, the fleets away, and the raid panel. Ticks once a second: every number
+ * here is a countdown or a stock.
  */
 export function FleetView() {
   const town = useGame((s) => s.view?.town);
@@ -27,6 +29,7 @@ export function FleetView() {
   const now = useServerNow(1000);
   const [picked, setPicked] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<ShipId, number>>(NO_SHIPS);
+  const [raidCounts, setRaidCounts] = useState<Record<ShipId, number>>(NO_SHIPS);
   if (!town) return null;
 
   // the town as it is now: ships built by now docked, fleets due home landed
@@ -35,8 +38,12 @@ export function FleetView() {
   const open = board.missions.filter((m) => !current.missionsTaken.includes(m.id));
   // the picked mission while it is open, else the first one not flown yet (after a launch: the next one)
   const selected = open.find((m) => m.id === picked) ?? open[0] ?? board.missions[0]!;
-  const ships = Object.fromEntries(SHIPS.map((s) => [s, clampShips(counts[s], current.ships[s])])) as Record<ShipId, number>;
-  const sending = pending?.kind === 'dispatch';
+  const withinDock = (wanted: Record<ShipId, number>) => Object.fromEntries(SHIPS.map((s) => [s, clampShips(wanted[s], current.ships[s])])) as Record<ShipId, number>;
+  const ships = withinDock(counts);
+  // the raid panel keeps its own pick: choosing ships for one never changes the other
+  const raidShips = withinDock(raidCounts);
+  const raiding = pendingRaidTarget(pending) !== null;
+  const sending = pending?.kind === 'dispatch' && !raiding;
 
   return (
     <div className={styles.view}>
@@ -59,6 +66,20 @@ export function FleetView() {
         )}
         <FleetsAway fleets={current.fleets} now={now} speed={town.speed} />
       </div>
+      {isOwner && (
+        <RaidPanel
+          town={current}
+          now={now}
+          ships={raidShips}
+          onChange={(ship, count) => setRaidCounts({ ...raidShips, [ship]: clampShips(count, current.ships[ship]) })}
+          live={live}
+          sending={raiding}
+          onLaunch={(targetTownId) => {
+            commands?.raid(targetTownId, dispatchShips(raidShips));
+            setRaidCounts(NO_SHIPS);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatCountdown } from './format';
 import { ShipIcon } from './icons';
 import { KIND_LABEL } from './MissionBoard';
 import styles from './missions.module.css';
+import away from './fleetsAway.module.css';
 
 const STATUS_TEXT: Record<FlightPhase['status'], string> = {
   outbound: 'Outbound',
@@ -102,11 +103,18 @@ function FleetRow({ fleet, phase }: { fleet: FleetInFlight; phase: FlightPhase }
             ) : (
               phase.status !== 'fighting' && <span className={styles.note}>Holds empty</span>
             ))}
-          {fleet.battleId && (
-            <Link className={styles.report} href={`/battles/${encodeURIComponent(fleet.battleId)}`} data-battle-link={fleet.battleId}>
-              Battle report →
-            </Link>
-          )}
+          {fleet.battleId &&
+            (fleet.status === 'fighting' ? (
+              // the battle is being fought right now: watch it (and command it) live
+              <Link className={`btn btn-sm btn-primary ${away.watch}`} href={`/battles/${encodeURIComponent(fleet.battleId)}`} data-watch-battle={fleet.battleId}>
+                <span className={away.watchDot} aria-hidden="true" />
+                Watch live
+              </Link>
+            ) : (
+              <Link className={styles.report} href={`/battles/${encodeURIComponent(fleet.battleId)}`} data-battle-link={fleet.battleId}>
+                Battle report →
+              </Link>
+            ))}
         </div>
       )}
     </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useGame } from '../session/GameProvider';
+import { BattleNotice } from './BattleNotice';
 import { BuildingGrid } from './BuildingGrid';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FleetStrip } from './FleetStrip';
@@ -40,6 +41,7 @@ function Town() {
     <>
       <TownHeader />
       <ConnectionBanner />
+      <BattleNotice />
       <ResourcePanel />
       <div className={styles.overview}>
         <UpgradeStatus />

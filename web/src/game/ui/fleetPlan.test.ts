@@ -1,6 +1,6 @@
-import { MAX_FLEETS_IN_FLIGHT, missionBoard, newTown, type FleetInFlight, type Town } from '@starscape/shared';
+import { MAX_FLEETS_IN_FLIGHT, RAID_DISTANCE, fuelCost, missionBoard, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
-import { clampShips, dispatchShips, launchProblem, planFleet, strengthHint } from './fleetPlan';
+import { clampShips, dispatchShips, launchProblem, planFleet, raidProblem, strengthHint } from './fleetPlan';
 
 const NOW = 1_000_000;
 
@@ -26,6 +26,8 @@ describe('what stops a fleet from launching', () => {
   it('refuses an empty fleet', () => {
     expect(launchProblem(town(), patrol, {}, NOW)?.code).toBe('fleet/empty');
     expect(launchProblem(town(), patrol, { fighter: 0 }, NOW)?.code).toBe('fleet/empty');
+    const armada = { ...town(), ships: { ...town().ships, fighter: 600 } };
+    expect(launchProblem(armada, patrol, { fighter: 501 }, NOW)).toMatchObject({ code: 'fleet/too-large', reason: expect.stringContaining('1 too many') });
   });
 
   it('refuses more ships than are docked, naming the type', () => {
@@ -51,6 +53,29 @@ describe('what stops a fleet from launching', () => {
     expect(launchProblem(town({ missionsTaken: [patrol.id] }), patrol, { fighter: 1 }, NOW)?.code).toBe('mission/taken');
     const away = Array.from({ length: MAX_FLEETS_IN_FLIGHT }, (_, i) => ({ id: `f${i}` }) as FleetInFlight);
     expect(launchProblem(town({ fleets: away }), patrol, { fighter: 1 }, NOW)?.code).toBe('fleet/too-many');
+  });
+});
+
+describe('what stops a raid from launching', () => {
+  it('lets an armed, fuelled fleet go', () => {
+    expect(raidProblem(town(), { fighter: 5 }, NOW)).toBeNull();
+    expect(raidProblem(town(), { hauler: 1 }, NOW)).toBeNull();
+  });
+
+  it('refuses an empty pick, ships that are not docked, and scouts alone', () => {
+    expect(raidProblem(town(), {}, NOW)?.code).toBe('fleet/empty');
+    expect(raidProblem(town(), { fighter: 21 }, NOW)?.reason).toBe('Only 20 Fighters docked.');
+    const scouts = town({ ships: { ...town().ships, scout: 4 } });
+    expect(raidProblem(scouts, { scout: 4 }, NOW)).toEqual({ code: 'raid/unarmed', reason: 'A raid needs at least one armed ship: scouts cannot fight.' });
+    expect(raidProblem(scouts, { scout: 4, fighter: 1 }, NOW)).toBeNull();
+  });
+
+  it('charges the round trip over the raid distance, and refuses an eleventh fleet', () => {
+    const needed = 2 * fuelCost({ fighter: 20 }, RAID_DISTANCE);
+    expect(raidProblem(town({}, needed - 1), { fighter: 20 }, NOW)?.reason).toBe(`Needs ${needed.toLocaleString('en-US')} fuel for the round trip: 1 short.`);
+    expect(raidProblem(town({}, needed), { fighter: 20 }, NOW)).toBeNull();
+    const away = Array.from({ length: MAX_FLEETS_IN_FLIGHT }, (_, i) => ({ id: `f${i}` }) as FleetInFlight);
+    expect(raidProblem(town({ fleets: away }), { fighter: 1 }, NOW)?.code).toBe('fleet/too-many');
   });
 });
 

@@ -1,11 +1,14 @@
 import {
+  MAX_SHIPS_PER_SIDE,
   ERROR_MESSAGES,
   MAX_FLEETS_IN_FLIGHT,
+  RAID_DISTANCE,
   SHIPS,
   SHIP_INFO,
   amountAt,
   cargoCapacity,
   fuelCost,
+  hasArmedShip,
   shipTotal,
   travelDuration,
   type ErrorCode,
@@ -52,21 +55,50 @@ const plural = (ship: ShipId, n: number) => (n === 1 ? SHIP_INFO[ship].name : `$
  * hangar, then the ships picked, then fuel.
  */
 export function launchProblem(town: Town, mission: Mission, ships: ShipCounts, now: number): LaunchProblem | null {
-  const problem = (code: ErrorCode, reason: string = ERROR_MESSAGES[code]): LaunchProblem => ({ code, reason });
   if (town.missionsTaken.includes(mission.id)) return problem('mission/taken', 'Your fleets already flew this mission: pick another one.');
-  if (town.fleets.length >= MAX_FLEETS_IN_FLIGHT) return problem('fleet/too-many', `${MAX_FLEETS_IN_FLIGHT} fleets are away: wait for one to come home.`);
+  return (
+    hangarProblem(town) ??
+    pickProblem(town, ships) ??
+    (mission.kind === 'salvage' && cargoCapacity(ships) === 0 ? problem('fleet/no-cargo', 'Salvage needs cargo room: add a hauler (or any ship with a hold).') : null) ??
+    fuelProblem(town, mission.distance, ships, now)
+  );
+}
+
+/**
+ * The first thing that stops `ships` from raiding now, or null when the server should accept it (`dispatchRaid`;
+ * whether the target is still open to raids is the server's to say). Same order as for a mission.
+ */
+export function raidProblem(town: Town, ships: ShipCounts, now: number): LaunchProblem | null {
+  return (
+    hangarProblem(town) ??
+    pickProblem(town, ships) ??
+    (hasArmedShip(ships) ? null : problem('raid/unarmed', 'A raid needs at least one armed ship: scouts cannot fight.')) ??
+    fuelProblem(town, RAID_DISTANCE, ships, now)
+  );
+}
+
+const problem = (code: ErrorCode, reason: string = ERROR_MESSAGES[code]): LaunchProblem => ({ code, reason });
+
+function hangarProblem(town: Town): LaunchProblem | null {
+  return town.fleets.length >= MAX_FLEETS_IN_FLIGHT ? problem('fleet/too-many', `${MAX_FLEETS_IN_FLIGHT} fleets are away: wait for one to come home.`) : null;
+}
+
+function pickProblem(town: Town, ships: ShipCounts): LaunchProblem | null {
   if (shipTotal(ships) === 0) return problem('fleet/empty');
   for (const s of SHIPS) {
     const wanted = ships[s] ?? 0;
     if (wanted > town.ships[s]) return problem('fleet/not-enough-ships', `Only ${town.ships[s].toLocaleString('en-US')} ${plural(s, town.ships[s])} docked.`);
   }
-  if (mission.kind === 'salvage' && cargoCapacity(ships) === 0) return problem('fleet/no-cargo', 'Salvage needs cargo room: add a hauler (or any ship with a hold).');
-  const plan = planFleet(town, mission, ships, now);
-  if (plan.fuelInStock < plan.fuel) {
-    const short = Math.ceil(plan.fuel - plan.fuelInStock);
-    return problem('fleet/not-enough-fuel', `Needs ${plan.fuel.toLocaleString('en-US')} fuel for the round trip: ${short.toLocaleString('en-US')} short.`);
-  }
+  const total = shipTotal(ships);
+  if (total > MAX_SHIPS_PER_SIDE) return problem('fleet/too-large', `At most ${MAX_SHIPS_PER_SIDE} ships fly into one battle: ${(total - MAX_SHIPS_PER_SIDE).toLocaleString('en-US')} too many.`);
   return null;
+}
+
+function fuelProblem(town: Town, distance: number, ships: ShipCounts, now: number): LaunchProblem | null {
+  const plan = planFleet(town, { distance }, ships, now);
+  if (plan.fuelInStock >= plan.fuel) return null;
+  const short = Math.ceil(plan.fuel - plan.fuelInStock);
+  return problem('fleet/not-enough-fuel', `Needs ${plan.fuel.toLocaleString('en-US')} fuel for the round trip: ${short.toLocaleString('en-US')} short.`);
 }
 
 export type StrengthVerdict = 'favoured' | 'close' | 'outgunned';
@@ -109,7 +141,7 @@ export function clampShips(count: number, docked: number): number {
   return Math.max(0, Math.min(Math.floor(docked), Math.floor(count)));
 }
 
-/** The picked counts without the zeros, as `fleet:dispatch` takes them. */
+/** The picked counts without the zeros, as `fleet:dispatch` and `fleet:raid` take them. */
 export function dispatchShips(ships: ShipCounts): ShipCounts {
   const out: ShipCounts = {};
   for (const s of SHIPS) if ((ships[s] ?? 0) > 0) out[s] = ships[s];

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BattleReplay } from '../../../battle/BattleReplay';
 import { CopyLinkButton } from '../../../battle/CopyLinkButton';
+import { LiveBattle } from '../../../battle/LiveBattle';
 import { LocalTime } from '../../../battle/LocalTime';
 import { BATTLE_KIND_LABEL, formatBattleDuration, headline, otherSide, perspective, resultFor, sideTotals } from '../../../battle/report';
 import { ForcesTable, LootView } from '../../../battle/ReportParts';
@@ -14,7 +15,8 @@ import { requireUser } from '../../../server/session';
 export const metadata: Metadata = { title: 'Battle report' };
 
 /**
- * One battle: its report and a replay re-simulated in the browser from the record. Any signed-in player may open
+ * One battle: while it is fought, the live view (its combat room, with orders for its commanders); once it is
+ * over, its report and a replay re-simulated in the browser from the record. Any signed-in player may open
  * any battle by its id (battles are public, like a shared replay link); it is told from the viewer's side when
  * one of their starbases fought in it.
  */
@@ -64,18 +66,18 @@ export default async function BattlePage({ params }: { params: Promise<{ id: str
           <CopyLinkButton />
         </div>
       </header>
-      <p className={styles.publicNote}>Battles are public: anyone signed in can open this report and its replay with the link.</p>
+      <p className={styles.publicNote}>
+        {report.status === 'running'
+          ? 'Battles are public: anyone signed in can watch this one live with the link.'
+          : 'Battles are public: anyone signed in can open this report and its replay with the link.'}
+      </p>
 
       {report.problem && <p className={`${styles.problem} ${styles.reportProblem}`}>{report.problem}</p>}
 
       {replay ? (
         <BattleReplay initial={replay.initial} orders={replay.orders} recorded={report.outcome} viewerSide={report.viewerSide} names={names} />
       ) : report.status === 'running' ? (
-        <section className={`panel ${styles.notice}`}>
-          <span className="eyebrow">In progress</span>
-          <h2>This battle is still being fought</h2>
-          <p className="muted">Its replay opens here as soon as it ends.</p>
-        </section>
+        <LiveBattle battleId={report.id} names={names} viewerSide={report.viewerSide} />
       ) : (
         <section className={`panel ${styles.notice}`} role="alert">
           <span className="eyebrow">Replay unavailable</span>

@@ -1,0 +1,267 @@
+'use client';
+
+import { NEWCOMER_PROTECTION_MS, RAID_DISTANCE, type ShipId, type Town } from '@starscape/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RaidTargetSummary, RaidTargetsResponse } from '../../server/raidTargets';
+import { DockedShipRows } from './DockedShipRows';
+import { planFleet, raidProblem } from './fleetPlan';
+import { formatAmount, formatDuration } from './format';
+import { ClockIcon, ResourceIcon, StatIcon } from './icons';
+import missions from './missions.module.css';
+import styles from './raid.module.css';
+
+const DAY_MS = 24 * 3_600_000;
+
+export interface RaidPanelProps {
+  /** the town advanced to `now` */
+  town: Town;
+  now: number;
+  /** the picked counts, already within 0..docked */
+  ships: Record<ShipId, number>;
+  onChange: (ship: ShipId, count: number) => void;
+  live: boolean;
+  /** a raid was sent and is not answered yet */
+  sending: boolean;
+  onLaunch: (targetTownId: string) => void;
+}
+
+/**
+ * Raiding another player's starbase: the starbases open to raids (asked of the web app, which reads them from the
+ * database; only names, owners and founding times), a target picked from them, the ships to send and what the
+ * flight costs. The server has the last word: a target that became protected or vanished is refused there.
+ */
+export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch }: RaidPanelProps) {
+  const list = useRaidTargets();
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const targets = list.data?.targets ?? [];
+  const target = targets.find((t) => t.townId === pickedId) ?? null;
+
+  const plan = planFleet(town, { distance: RAID_DISTANCE }, ships, now);
+  const problem = raidProblem(town, ships, now);
+  const reason = !live ? 'Waiting for the link to the game server.' : !target ? 'Pick a starbase to raid.' : (problem?.reason ?? null);
+  const fuelShort = plan.fuel > plan.fuelInStock;
+  const protectionDays = NEWCOMER_PROTECTION_MS / DAY_MS;
+
+  return (
+    <section className={`panel ${styles.panel}`} aria-labelledby="raid-title" data-raid-panel>
+      <header className={styles.head}>
+        <span className={missions.kind} data-kind="raid">
+          Raid
+        </span>
+        <h2 id="raid-title" className={styles.title}>
+          Raid a starbase
+        </h2>
+        <button type="button" className={`btn btn-sm ${styles.refresh}`} data-refresh-raid-targets disabled={list.loading} onClick={list.refresh}>
+          {list.loading ? <span className="spinner" aria-hidden="true" /> : null} Refresh
+        </button>
+      </header>
+      <p className={styles.intro}>
+        A raid flies a distance of <span className="num">{RAID_DISTANCE.toLocaleString('en-US')}</span> to another player&rsquo;s starbase. Its docked ships and
+        defense grid fight back; win, and your holds fill with what it stores beyond its protected share. Starbases younger than {protectionDays} days (at this
+        server&rsquo;s speed) are protected{town.speed !== 1 ? <> &mdash; here that is {formatDuration(NEWCOMER_PROTECTION_MS / town.speed)}</> : null}.
+      </p>
+
+      <div className={styles.columns}>
+        <div className={styles.targets}>
+          <h3 className={missions.sectionTitle}>Targets</h3>
+          <TargetList state={list} targets={targets} pickedId={target?.townId ?? null} onPick={setPickedId} now={now} disabled={sending} />
+          {list.data && list.data.protectedCount > 0 && (
+            <p className={styles.protectedNote} data-protected-count={list.data.protectedCount}>
+              <span className="num">{list.data.protectedCount}</span> {list.data.protectedCount === 1 ? 'newcomer is' : 'newcomers are'} protected right now.
+            </p>
+          )}
+        </div>
+
+        <div className={styles.composer}>
+          <p className={styles.targetLine} data-raid-picked={target?.townId}>
+            {target ? (
+              <>
+                Target: <strong>{target.name}</strong> <span className="muted">({target.ownerName})</span>
+              </>
+            ) : (
+              <span className="muted">No target picked yet.</span>
+            )}
+          </p>
+          <DockedShipRows use="raid" town={town} ships={ships} onChange={onChange} disabled={sending} />
+          <dl className={missions.summary}>
+            <div>
+              <dt>
+                <ClockIcon /> Flight, one way
+              </dt>
+              <dd className="num">{plan.ships > 0 ? formatDuration(plan.flightMs) : '—'}</dd>
+            </div>
+            <div data-short={fuelShort || undefined} data-summary="fuel">
+              <dt>
+                <ResourceIcon resource="fuel" size={14} /> Fuel, round trip
+              </dt>
+              <dd>
+                <span className="num">{formatAmount(plan.fuel)}</span>
+                <span className={missions.of}>
+                  {' '}
+                  of <span className="num">{formatAmount(plan.fuelInStock)}</span> in stock
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <StatIcon stat="cargo" /> Cargo room
+              </dt>
+              <dd>
+                <span className="num">{formatAmount(plan.cargo)}</span>
+                <span className={missions.of}> for loot</span>
+              </dd>
+            </div>
+          </dl>
+          <div className={missions.launch}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-launch-raid={target?.townId}
+              disabled={!target || problem !== null || sending || !live}
+              aria-describedby={reason ? 'raid-why' : undefined}
+              onClick={() => target && onLaunch(target.townId)}
+            >
+              {sending ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Launching…
+                </>
+              ) : target ? (
+                `Launch raid on ${target.name}`
+              ) : (
+                'Launch raid'
+              )}
+            </button>
+            {reason && !sending && (
+              <span id="raid-why" className={missions.reason} data-reason={target ? problem?.code : 'no-target'}>
+                {reason}
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function TargetList({
+  state,
+  targets,
+  pickedId,
+  onPick,
+  now,
+  disabled,
+}: {
+  state: RaidTargetsState;
+  targets: readonly RaidTargetSummary[];
+  pickedId: string | null;
+  onPick: (townId: string) => void;
+  now: number;
+  disabled: boolean;
+}) {
+  if (!state.data) {
+    if (state.error) return <p className={styles.problem}>{state.error}</p>;
+    return <p className={styles.empty}>Scanning for starbases…</p>;
+  }
+  return (
+    <>
+      {state.error && <p className={styles.problem}>{state.error}</p>}
+      {targets.length === 0 ? (
+        <div className={styles.empty} data-raid-empty>
+          <p>No starbase is open to raids right now.</p>
+          <p className="muted">Every other starbase is either still under newcomer protection or there are no other players yet. Check back later, or refresh.</p>
+        </div>
+      ) : (
+        <ul className={styles.list}>
+          {targets.map((t) => {
+            const picked = t.townId === pickedId;
+            return (
+              <li key={t.townId} className={styles.target} data-raid-target={t.townId} data-selected={picked || undefined}>
+                <span className={styles.targetName}>{t.name}</span>
+                <span className={styles.targetFacts}>
+                  {t.ownerName} · founded {formatAge(now - t.foundedAt)} · {t.defenseLevel > 0 ? `defense grid L${t.defenseLevel}` : 'no defense grid'}
+                </span>
+                <button type="button" className={styles.pick} aria-pressed={picked} disabled={disabled} onClick={() => onPick(t.townId)}>
+                  {picked ? '✓ Target' : 'Pick'}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** "3 days ago", "5 hours ago", "long ago" (a starbase from before founding times were kept). */
+function formatAge(ms: number): string {
+  if (ms > 365 * DAY_MS) return 'long ago';
+  const days = Math.floor(ms / DAY_MS);
+  if (days >= 1) return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours >= 1) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+}
+
+interface RaidTargetsState {
+  data: RaidTargetsResponse | null;
+  loading: boolean;
+  error: string | null;
+  refresh: () => void;
+}
+
+/** The raid list from `GET /api/raid-targets`, fetched on mount and on `refresh`; a failed refresh keeps the last list. */
+function useRaidTargets(): RaidTargetsState {
+  const [data, setData] = useState<RaidTargetsResponse | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const current = useRef<AbortController | null>(null);
+
+  const refresh = useCallback(() => {
+    current.current?.abort();
+    const abort = new AbortController();
+    current.current = abort;
+    setLoading(true);
+    fetchRaidTargets(abort.signal).then(
+      (body) => {
+        if (abort.signal.aborted) return;
+        setData(body);
+        setError(null);
+        setLoading(false);
+      },
+      (problem: unknown) => {
+        if (abort.signal.aborted) return;
+        setError(problem instanceof Error ? problem.message : 'Could not load the targets.');
+        setLoading(false);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    return () => current.current?.abort();
+  }, [refresh]);
+
+  return { data, loading, error, refresh };
+}
+
+async function fetchRaidTargets(signal: AbortSignal): Promise<RaidTargetsResponse> {
+  let response: Response;
+  try {
+    response = await fetch('/api/raid-targets', { credentials: 'same-origin', cache: 'no-store', signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new Error('Cannot reach Starscape to look for targets. Check your connection and refresh.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 401) throw new Error('You were logged out. Log in again to look for targets.');
+  if (!response.ok || !isResponse(body)) {
+    const message = typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : `Could not load the targets (${response.status}).`;
+    throw new Error(message);
+  }
+  return body;
+}
+
+function isResponse(body: unknown): body is RaidTargetsResponse {
+  return typeof body === 'object' && body !== null && Array.isArray((body as RaidTargetsResponse).targets) && typeof (body as RaidTargetsResponse).protectedCount === 'number';
+}
