@@ -7,20 +7,12 @@
  * busiest moments (everyone alive and in the melee).
  */
 import { performance } from 'node:perf_hooks';
-import { createBattle, step, stepInPlace, type BattleState, type BattleSetup } from '../../shared/src/combat/index';
+import { createBattle, step, stepInPlace, type BattleState } from '../../shared/src/combat/index';
+import { setup } from './mixedBattle';
 
 const SIZES = [10, 100, 200, 500];
 const MEASURED_STEPS = 4000;
 const WARMUP_STEPS = 1500;
-
-function setup(ships: number, seed: number): BattleSetup {
-  const side = ships / 2;
-  const cruiser = Math.floor(side * 0.15);
-  const frigate = Math.floor(side * 0.3);
-  const fighter = side - cruiser - frigate;
-  const fleet = { fighter, frigate, cruiser };
-  return { seed, attacker: { ships: fleet }, defender: { ships: fleet } };
-}
 
 type Impl = { name: string; advance: (state: BattleState) => BattleState };
 const IMPLS: Impl[] = [

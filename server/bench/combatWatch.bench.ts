@@ -20,24 +20,15 @@ import {
   cloneBattle,
   createBattle,
   stepInPlace,
-  type BattleSetup,
   type BattleState,
 } from '@starscape/shared';
 import { CombatState } from '../src/rooms/schema/CombatState';
 import { writeCombatState } from '../src/rooms/schema/writeCombatState';
 import { startTestServer } from '../test/support/startTestServer';
+import { setup } from './mixedBattle';
 
 const SIZES = [10, 100, 200, 500];
 const STEP_MS = 1000 / STEPS_PER_SECOND;
-
-function setup(ships: number, seed: number): BattleSetup {
-  const side = ships / 2;
-  const cruiser = Math.floor(side * 0.15);
-  const frigate = Math.floor(side * 0.3);
-  const fighter = side - cruiser - frigate;
-  const fleet = { fighter, frigate, cruiser };
-  return { seed, attacker: { ships: fleet }, defender: { ships: fleet } };
-}
 
 /** Bytes on the wire for one WebSocket message of `payload` bytes sent by the server (unmasked frame). */
 function framed(payload: number): number {

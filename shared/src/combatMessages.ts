@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { BattleSide, CombatStatus, CombatUnitType } from './combat/Battle';
+import type { BattleSide } from './combat/Battle';
 import { combatCommandSchema } from './combat/orders';
+import type { ShipView } from './combat/view';
 import { clockRequestSchema } from './messages';
 
 /**
@@ -48,26 +49,8 @@ export const combatClientMessageSchemas = {
  */
 export const LIVE_BATTLE_PATCH_MS = 300;
 
-/**
- * The combat room's state as a client sees it (the server's schema classes implement these shapes).
- * Numbers are the simulation's integers; `step` is the battle clock (steps simulated so far, 100 ms each),
- * and the step `s` happens at `startedAt + s × stepMs` on the server clock.
- */
-export interface LiveBattleShip {
-  /** the unit id in the simulation (also its key in `ships`) */
-  id: number;
-  side: BattleSide;
-  type: CombatUnitType;
-  x: number;
-  y: number;
-  hull: number;
-  maxHull: number;
-  shield: number;
-  maxShield: number;
-  /** enemy id it goes for, or -1 */
-  target: number;
-  status: CombatStatus;
-}
+/** A unit as the room sends it: a `ShipView` without the per-step shot (watchers get a patch every few steps). */
+export type LiveBattleShip = Omit<ShipView, 'shot' | 'hit'>;
 
 export interface LiveBattleSide {
   /** the commanding town, '' for pirates */
@@ -87,6 +70,11 @@ export interface LiveBattleOrder {
   targetId: number;
 }
 
+/**
+ * The combat room's state as a client sees it (the server's schema classes implement these shapes).
+ * Numbers are the simulation's integers; `step` is the battle clock (steps simulated so far, 100 ms each),
+ * and the step `s` happens at `startedAt + s × stepMs` on the server clock.
+ */
 export interface LiveBattleState {
   battleId: string;
   /** 'patrol' | 'expedition' | 'raid' */

@@ -1,8 +1,8 @@
 import { zeroCost, type Cost } from '../content/resources';
 import { SHIPS, SHIP_INFO, type ShipCounts } from '../content/ships';
 import { fail, ok, type Result } from '../errors';
-import type { FleetInFlight, Town } from '../town/Town';
-import { fullCounts, landFleet, launchFleet, shipTotal, travelDuration } from './fleets';
+import type { FleetInFlight, FleetMission, Town } from '../town/Town';
+import { fullCounts, landFleet, launchFleet, shipTotal, travelDuration, type FlightPlan } from './fleets';
 import { takeMission } from './missions';
 import { checkRaid, RAID_DISTANCE } from './raids';
 
@@ -22,9 +22,15 @@ export function dispatchMission(town: Town, townId: string, missionId: string, s
   const taken = takeMission(town, townId, missionId, ships, now);
   if (!taken.ok) return taken;
   const { plan, mission } = taken.value;
+  const flying = { kind: mission.kind, target: mission.id, title: mission.title, distance: mission.distance, pirates: { ...mission.pirates }, reward: { ...mission.reward } };
+  return ok(departs(taken.value.town, plan, fleetId, flying));
+}
+
+/** The town after a launch, with the new fleet away (outbound, empty holds) at the end of its list. */
+function departs(town: Town, plan: FlightPlan, fleetId: string, mission: FleetMission): { town: Town; fleet: FleetInFlight } {
   const fleet: FleetInFlight = {
     id: fleetId,
-    mission: { kind: mission.kind, target: mission.id, title: mission.title, distance: mission.distance, pirates: { ...mission.pirates }, reward: { ...mission.reward } },
+    mission,
     status: 'outbound',
     ships: plan.ships,
     cargo: zeroCost(),
@@ -33,7 +39,7 @@ export function dispatchMission(town: Town, townId: string, missionId: string, s
     returnAt: null,
     battleId: null,
   };
-  return ok({ town: { ...taken.value.town, fleets: [...taken.value.town.fleets, fleet] }, fleet });
+  return { town: { ...town, fleets: [...town.fleets, fleet] }, fleet };
 }
 
 /** The starbase a raid flies to, as the server reads it from storage. */
@@ -69,19 +75,8 @@ export function dispatchRaid(town: Town, townId: string, target: RaidTarget, shi
   if (shipTotal(ships) > 0 && !hasArmedShip(ships)) return fail('raid/unarmed');
   const launched = launchFleet(town, ships, RAID_DISTANCE, now);
   if (!launched.ok) return launched;
-  const { plan } = launched.value;
-  const fleet: FleetInFlight = {
-    id: fleetId,
-    mission: { kind: 'raid', target: target.townId, title: `Raid on ${target.name}`.slice(0, MAX_TITLE), distance: RAID_DISTANCE, pirates: {}, reward: zeroCost() },
-    status: 'outbound',
-    ships: plan.ships,
-    cargo: zeroCost(),
-    departAt: plan.departAt,
-    arriveAt: plan.arriveAt,
-    returnAt: null,
-    battleId: null,
-  };
-  return ok({ town: { ...launched.value.town, fleets: [...launched.value.town.fleets, fleet] }, fleet });
+  const raid = { kind: 'raid' as const, target: target.townId, title: `Raid on ${target.name}`.slice(0, MAX_TITLE), distance: RAID_DISTANCE, pirates: {}, reward: zeroCost() };
+  return ok(departs(launched.value.town, launched.value.plan, fleetId, raid));
 }
 
 /** The fleet reached a battle: it stays there, fighting, until the battle is over. Only an outbound fleet can. */
