@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { BattleCanvas } from './BattleCanvas';
 import type { FrameSource } from './frame';
 import { Legend } from './Legend';
+import { useRoomConnection } from '../game/session/useRoomConnection';
 import { LiveBattleConnection } from './liveBattleConnection';
 import { LiveOrderBar } from './LiveOrderBar';
 import { createLiveStore, type LiveBattleHud, type LiveStatus, type LiveStoreApi } from './liveBattleStore';
@@ -40,20 +41,8 @@ export interface LiveBattleProps {
  */
 export function LiveBattle({ battleId, names: recordNames, viewerSide }: LiveBattleProps) {
   const [store] = useState(createLiveStore);
-  const [connection, setConnection] = useState<LiveBattleConnection | null>(null);
+  const connection = useRoomConnection(() => new LiveBattleConnection(battleId, store), [battleId, store]);
   const [follow, setFollow] = useState(true);
-
-  useEffect(() => {
-    const next = new LiveBattleConnection(battleId, store);
-    setConnection(next);
-    next.start();
-    const online = () => next.retryNow();
-    window.addEventListener('online', online);
-    return () => {
-      window.removeEventListener('online', online);
-      next.stop();
-    };
-  }, [battleId, store]);
 
   const status = useStore(store, (s) => s.status);
   const role = useStore(store, (s) => s.role);

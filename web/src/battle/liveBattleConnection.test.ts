@@ -1,7 +1,7 @@
 import { battleView, createBattle, ERROR_MESSAGES, type LiveBattleShip, type LiveBattleState } from '@starscape/shared';
-import type { Client, Room } from 'colyseus.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GameTokenError, type GameTokenResponse } from '../game/session/tokenApi';
+import { fakeColyseus } from '../game/session/testing/fakeColyseus';
+import { GameTokenError } from '../game/session/tokenApi';
 import { classifyLiveJoinError, LiveBattleConnection } from './liveBattleConnection';
 import { createLiveStore } from './liveBattleStore';
 
@@ -26,59 +26,12 @@ function liveState(step = 10): LiveBattleState {
   };
 }
 
-/** A stand-in for a colyseus.js Room: records handlers so a test can play the server. */
-class FakeRoom {
-  state: LiveBattleState = liveState();
-  reconnectionToken = 'b-1:seat';
-  sent: [string, unknown][] = [];
-  private handlers = new Map<string, (message: never) => void>();
-  private stateHandler: ((state: LiveBattleState) => void) | null = null;
-  private leaveHandler: ((code: number) => void) | null = null;
-  onStateChange(handler: (state: LiveBattleState) => void) {
-    this.stateHandler = handler;
-  }
-  onError() {}
-  onMessage(type: string, handler: (message: never) => void) {
-    this.handlers.set(type, handler);
-  }
-  onLeave(handler: (code: number) => void) {
-    this.leaveHandler = handler;
-  }
-  send(type: string, message: unknown) {
-    this.sent.push([type, message]);
-  }
-  async leave() {
-    return 4000;
-  }
-  serverSends(type: string, message: unknown) {
-    this.handlers.get(type)?.(message as never);
-  }
-  patch(change: Partial<LiveBattleState>) {
-    this.state = { ...this.state, ...change };
-    this.stateHandler?.(this.state);
-  }
-  drop(code = 1006) {
-    this.leaveHandler?.(code);
-  }
-}
-
 function setup() {
   const store = createLiveStore();
-  const rooms: FakeRoom[] = [];
-  const joinById = vi.fn(async (): Promise<Room> => {
-    const room = new FakeRoom();
-    rooms.push(room);
-    return room as unknown as Room;
-  });
-  const reconnect = vi.fn(async (): Promise<Room> => {
-    throw new Error('seat expired');
-  });
-  const client = { auth: { token: '' }, joinById, reconnect };
-  const grant: GameTokenResponse = { token: 'jwt', expiresAt: 0, townId: 't-1', serverUrl: 'ws://game' };
-  const fetchToken = vi.fn(async () => grant);
+  const server = fakeColyseus({ state: () => liveState(), reconnectionToken: 'b-1:seat', townId: 't-1' });
   let now = 0;
-  const connection = new LiveBattleConnection('b-1', store, { fetchToken, createClient: () => client as unknown as Client, now: () => (now += 100) });
-  return { store, rooms, client, fetchToken, connection };
+  const connection = new LiveBattleConnection('b-1', store, { ...server.options, now: () => (now += 100) });
+  return { store, ...server, connection };
 }
 
 describe('the live battle connection', () => {

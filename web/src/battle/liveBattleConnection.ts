@@ -10,9 +10,10 @@ import {
   type ErrorMessage,
   type LiveBattleState,
 } from '@starscape/shared';
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { reconnectDelay } from '../game/session/backoff';
-import { fetchGameToken, GameTokenError, type GameTokenResponse } from '../game/session/tokenApi';
+import { RoomLink, type RoomLinkOptions } from '../game/session/roomLink';
+import { GameTokenError } from '../game/session/tokenApi';
 import type { LiveStoreApi } from './liveBattleStore';
 import { liveNames, liveOrders, toLiveView } from './liveView';
 import { SnapshotStream } from './snapshotStream';
@@ -44,9 +45,7 @@ export function classifyLiveJoinError(error: unknown): LiveJoinFailure {
   return { kind: 'retry', message: 'Cannot reach the game server.' };
 }
 
-export interface LiveConnectionOptions {
-  fetchToken?: (signal: AbortSignal) => Promise<GameTokenResponse>;
-  createClient?: (serverUrl: string) => Client;
+export interface LiveConnectionOptions extends RoomLinkOptions {
   /** the time base of the canvas frames (performance.now) */
   now?: () => number;
 }
@@ -60,52 +59,43 @@ export interface LiveConnectionOptions {
 export class LiveBattleConnection {
   /** what the canvas draws: `stream.frame` is a `FrameSource` */
   readonly stream = new SnapshotStream();
-  private client: Client | null = null;
-  private serverUrl: string | null = null;
-  private room: Room | null = null;
-  private reconnectionToken: string | null = null;
+  private readonly link: RoomLink;
   private lastView: BattleView | null = null;
-  private stopped = false;
-  private attempt = 0;
-  private generation = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly abort = new AbortController();
-  private readonly fetchToken: (signal: AbortSignal) => Promise<GameTokenResponse>;
-  private readonly createClient: (serverUrl: string) => Client;
   private readonly now: () => number;
 
   constructor(
-    private readonly battleId: string,
+    battleId: string,
     private readonly store: LiveStoreApi,
     options: LiveConnectionOptions = {},
   ) {
-    this.fetchToken = options.fetchToken ?? fetchGameToken;
-    this.createClient = options.createClient ?? ((url) => new Client(url));
+    this.link = new RoomLink(
+      {
+        join: (client) => client.joinById(battleId),
+        attached: (room) => this.attach(room),
+        failed: (error) => this.failed(classifyLiveJoinError(error)),
+        dropped: (code) => this.dropped(code),
+      },
+      options,
+    );
     this.now = options.now ?? (() => performance.now());
   }
 
   start(): void {
     this.store.getState().actions.setStatus('connecting');
-    void this.connect();
+    this.link.start();
   }
 
   /** Leaves for good (the view is going away). */
   stop(): void {
-    this.stopped = true;
-    this.abort.abort();
-    this.clearTimers();
-    const room = this.room;
-    this.room = null;
-    if (room) void room.leave(true).catch(() => undefined);
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
+    this.link.stop();
   }
 
   /** Skips the wait before the next attempt (the browser came back online, or the player asked). */
   retryNow(): void {
-    if (this.stopped || this.room) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    void this.connect();
+    this.link.retryNow();
   }
 
   /**
@@ -114,9 +104,10 @@ export class LiveBattleConnection {
    */
   order(command: CombatCommand): void {
     const { role, hud, status, actions } = this.store.getState();
+    const room = this.link.room;
     const refuse = (code: ErrorCode) => actions.refused(ERROR_MESSAGES[code]);
     if (role === 'spectator') return refuse('combat/not-a-combatant');
-    if (!this.room || status !== 'live' || !role || !hud) return actions.refused('Not connected: wait for the link to come back.');
+    if (!room || status !== 'live' || !role || !hud) return actions.refused('Not connected: wait for the link to come back.');
     if (hud.winner !== null) return refuse('combat/over');
     if (command.kind === 'focus') {
       const target = this.lastView?.ships[command.targetId];
@@ -124,44 +115,12 @@ export class LiveBattleConnection {
       if (target.side === role) return refuse('combat/own-target');
       if (target.status !== 'active') return refuse('combat/target-gone');
     }
-    this.room.send(CombatClientMessage.Order, command);
+    room.send(CombatClientMessage.Order, command);
     actions.ordered(command.kind);
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
       if (this.store.getState().pending === command.kind) actions.settle();
     }, PENDING_TIMEOUT_MS);
-  }
-
-  private async connect(): Promise<void> {
-    const generation = ++this.generation;
-    let room: Room | null = null;
-    try {
-      if (this.reconnectionToken && this.client) {
-        const token = this.reconnectionToken;
-        this.reconnectionToken = null;
-        room = await this.client.reconnect(token).catch(() => null);
-      }
-      if (!room) room = await this.join();
-    } catch (error) {
-      if (this.stopped || generation !== this.generation) return;
-      this.failed(classifyLiveJoinError(error));
-      return;
-    }
-    if (this.stopped || generation !== this.generation) {
-      void room.leave(true).catch(() => undefined);
-      return;
-    }
-    this.attach(room);
-  }
-
-  private async join(): Promise<Room> {
-    const grant = await this.fetchToken(this.abort.signal);
-    if (!this.client || this.serverUrl !== grant.serverUrl) {
-      this.client = this.createClient(grant.serverUrl);
-      this.serverUrl = grant.serverUrl;
-    }
-    this.client.auth.token = grant.token;
-    return this.client.joinById(this.battleId);
   }
 
   private failed(failure: LiveJoinFailure): void {
@@ -170,30 +129,19 @@ export class LiveBattleConnection {
       actions.setStatus('offline', { message: failure.message, signedOut: failure.signedOut });
       return;
     }
-    this.attempt += 1;
+    const attempt = this.link.countFailure();
     if (failure.kind === 'gone') {
       actions.setStatus('over');
-      this.schedule(Math.max(GONE_RETRY_MS, reconnectDelay(this.attempt)));
+      this.link.retryIn(Math.max(GONE_RETRY_MS, reconnectDelay(attempt)));
       return;
     }
     actions.setStatus(this.lastView ? 'reconnecting' : 'connecting', { message: failure.message, signedOut: false });
-    this.schedule(reconnectDelay(this.attempt));
-  }
-
-  private schedule(delay: number): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.stopped) void this.connect();
-    }, delay);
+    this.link.retryIn(reconnectDelay(attempt));
   }
 
   /** Wires a joined room to the store and the stream. Runs synchronously after the join resolves. */
   private attach(room: Room): void {
     const { actions } = this.store.getState();
-    this.room = room;
-    this.reconnectionToken = room.reconnectionToken;
-    this.attempt = 0;
     // after a reconnect the stream glides on if only a moment passed, or shows the battle as it is after a jump
 
     room.onStateChange((state) => this.mirror(state as LiveBattleState));
@@ -203,7 +151,6 @@ export class LiveBattleConnection {
     });
     room.onMessage(CombatServerMessage.Clock, () => undefined);
     room.onError((code, message) => console.warn(`[battle] room error ${code}: ${message ?? ''}`));
-    room.onLeave((code) => this.onLeave(room, code));
 
     if (room.state) this.mirror(room.state as LiveBattleState);
     actions.setStatus('live');
@@ -218,10 +165,7 @@ export class LiveBattleConnection {
     this.store.getState().actions.snapshot(view, liveOrders(state), liveNames(state));
   }
 
-  private onLeave(room: Room, code: number): void {
-    if (this.room !== room) return;
-    this.room = null;
-    if (this.stopped) return;
+  private dropped(code: number): void {
     if (this.store.getState().hud?.winner) {
       // the battle is decided and its room closes: the report is on its way
       this.store.getState().actions.setStatus('over');
@@ -229,13 +173,6 @@ export class LiveBattleConnection {
     }
     console.info(`[battle] connection closed (${code}); reconnecting`);
     this.store.getState().actions.setStatus('reconnecting', { message: 'Connection lost.', signedOut: false });
-    this.attempt = 0;
-    this.schedule(0);
-  }
-
-  private clearTimers(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
-    this.retryTimer = this.pendingTimer = null;
+    this.link.retryIn(0); // the failure count is back at 0 since the join, so backoff starts afresh
   }
 }

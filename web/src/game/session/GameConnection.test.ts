@@ -1,59 +1,19 @@
 import { ERROR_MESSAGES, ServerMessage, clientMessageSchemas, newTown } from '@starscape/shared';
-import type { Client, Room } from 'colyseus.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GameConnection, pendingRaidTarget } from './GameConnection';
 import { createGameStore } from './gameStore';
-import { GameTokenError, type GameTokenResponse } from './tokenApi';
+import { fakeColyseus } from './testing/fakeColyseus';
+import { GameTokenError } from './tokenApi';
 
-/** A stand-in for a colyseus.js Room: records handlers so a test can play the server. */
-class FakeRoom {
-  state = { toJSON: () => ({ ...newTown(0, 1), upgrade: undefined, townId: 't1', name: 'T', ownerId: 'u1', ownerName: 'U' }) };
-  reconnectionToken = 'room1:tok';
-  sent: [string, unknown][] = [];
-  left = false;
-  private handlers = new Map<string, (message: never) => void>();
-  private leaveHandler: ((code: number) => void) | null = null;
-  onStateChange() {}
-  onError() {}
-  onMessage(type: string, handler: (message: never) => void) {
-    this.handlers.set(type, handler);
-  }
-  onLeave(handler: (code: number) => void) {
-    this.leaveHandler = handler;
-  }
-  send(type: string, message: unknown) {
-    this.sent.push([type, message]);
-  }
-  async leave() {
-    this.left = true;
-    return 4000;
-  }
-  serverSends(type: string, message: unknown) {
-    this.handlers.get(type)?.(message as never);
-  }
-  drop(code = 1006) {
-    this.leaveHandler?.(code);
-  }
+function townState() {
+  return { toJSON: () => ({ ...newTown(0, 1), upgrade: undefined, townId: 't1', name: 'T', ownerId: 'u1', ownerName: 'U' }) };
 }
 
 function setup() {
   const store = createGameStore();
-  const rooms: FakeRoom[] = [];
-  const client = {
-    auth: { token: '' },
-    joinOrCreate: vi.fn(async () => {
-      const room = new FakeRoom();
-      rooms.push(room);
-      return room as unknown as Room;
-    }),
-    reconnect: vi.fn(async (): Promise<Room> => {
-      throw new Error('seat expired');
-    }),
-  };
-  const grant: GameTokenResponse = { token: 'jwt', expiresAt: 0, townId: 't1', serverUrl: 'ws://game' };
-  const fetchToken = vi.fn(async () => grant);
-  const connection = new GameConnection(store, { fetchToken, createClient: () => client as unknown as Client });
-  return { store, rooms, client, fetchToken, connection };
+  const server = fakeColyseus({ state: townState, reconnectionToken: 'room1:tok', townId: 't1' });
+  const connection = new GameConnection(store, server.options);
+  return { store, ...server, connection };
 }
 
 describe('game connection', () => {

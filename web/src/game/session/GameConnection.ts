@@ -1,4 +1,4 @@
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import {
   ClientMessage,
   PROTOCOL_VERSION,
@@ -15,8 +15,8 @@ import { ATTEMPTS_BEFORE_OFFLINE, reconnectDelay } from './backoff';
 import { roughClock, sampleClock } from './clock';
 import type { GameStoreApi, PendingCommand } from './gameStore';
 import { classifyJoinError } from './joinErrors';
+import { RoomLink, type RoomLinkOptions } from './roomLink';
 import type { RawTownState } from './roomState';
-import { fetchGameToken, type GameTokenResponse } from './tokenApi';
 
 const CLOCK_EVERY_MS = 30_000;
 
@@ -27,65 +27,53 @@ export function pendingRaidTarget(pending: PendingCommand): string | null {
 /** A command with no answer after this long stops showing as pending. */
 const PENDING_TIMEOUT_MS = 8_000;
 
-export interface ConnectionOptions {
+export interface ConnectionOptions extends RoomLinkOptions {
   /** visit this town instead of the player's own */
   townId?: string;
-  fetchToken?: (signal: AbortSignal) => Promise<GameTokenResponse>;
-  createClient?: (serverUrl: string) => Client;
 }
 
 /**
  * One player's link to their town room: joins, mirrors state into the store, answers the clock, and
- * comes back after a drop — first into the same room with `client.reconnect` (the server holds the
- * seat for a grace period), else with a fresh token and `joinOrCreate`, with backoff between tries.
+ * comes back after a drop (through a `RoomLink`: same seat first, else a fresh join), with backoff between tries.
  */
 export class GameConnection {
-  private client: Client | null = null;
-  private serverUrl: string | null = null;
-  private room: Room | null = null;
-  private reconnectionToken: string | null = null;
-  private stopped = false;
+  private readonly link: RoomLink;
   /** has this session ever been live (then a failure is "reconnecting", before it is still "connecting") */
   private wasLive = false;
-  private attempt = 0;
-  private generation = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly abort = new AbortController();
-  private readonly fetchToken: (signal: AbortSignal) => Promise<GameTokenResponse>;
-  private readonly createClient: (serverUrl: string) => Client;
 
   constructor(
     private readonly store: GameStoreApi,
-    private readonly options: ConnectionOptions = {},
+    options: ConnectionOptions = {},
   ) {
-    this.fetchToken = options.fetchToken ?? fetchGameToken;
-    this.createClient = options.createClient ?? ((url) => new Client(url));
+    this.link = new RoomLink(
+      {
+        join: (client, grant) => client.joinOrCreate(RoomName.Town, { townId: options.townId ?? grant.townId }),
+        attached: (room) => this.attach(room),
+        failed: (error) => this.failed(error),
+        dropped: (code) => this.dropped(code),
+      },
+      options,
+    );
   }
 
   start(): void {
     this.store.getState().actions.setStatus('connecting');
-    void this.connect();
+    this.link.start();
   }
 
   /** Leaves for good (the page is going away). */
   stop(): void {
-    this.stopped = true;
-    this.abort.abort();
-    this.clearTimers();
-    const room = this.room;
-    this.room = null;
-    if (room) void room.leave(true).catch(() => undefined);
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.pendingTimer = this.clockTimer = null;
+    this.link.stop();
   }
 
   /** Skips the wait before the next attempt (the "Retry now" button, or the browser coming online). */
   retryNow(): void {
-    if (this.stopped || this.room) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.store.getState().actions.setStatus(this.wasLive ? 'reconnecting' : 'connecting');
-    void this.connect();
+    if (this.link.retryNow()) this.store.getState().actions.setStatus(this.wasLive ? 'reconnecting' : 'connecting');
   }
 
   startUpgrade(building: BuildingId): void {
@@ -117,11 +105,12 @@ export class GameConnection {
   }
 
   private send(type: string, payload: unknown): boolean {
-    if (!this.room || this.store.getState().status !== 'live') {
+    const room = this.link.room;
+    if (!room || this.store.getState().status !== 'live') {
       this.store.getState().actions.toast('Not connected: wait for the link to come back.', 'error');
       return false;
     }
-    this.room.send(type, payload);
+    room.send(type, payload);
     return true;
   }
 
@@ -134,49 +123,18 @@ export class GameConnection {
     }, PENDING_TIMEOUT_MS);
   }
 
-  private async connect(): Promise<void> {
-    const generation = ++this.generation;
-    let room: Room | null = null;
-    try {
-      if (this.reconnectionToken && this.client) {
-        const token = this.reconnectionToken;
-        this.reconnectionToken = null;
-        room = await this.client.reconnect(token).catch(() => null);
-      }
-      if (!room) room = await this.join();
-    } catch (error) {
-      if (this.stopped || generation !== this.generation) return;
-      const failure = classifyJoinError(error);
-      if (failure.fatal) {
-        this.store.getState().actions.setStatus('offline', failure);
-        return;
-      }
-      this.scheduleRetry(failure.message);
+  private failed(error: unknown): void {
+    const failure = classifyJoinError(error);
+    if (failure.fatal) {
+      this.store.getState().actions.setStatus('offline', failure);
       return;
     }
-    if (this.stopped || generation !== this.generation) {
-      void room.leave(true).catch(() => undefined);
-      return;
-    }
-    this.attach(room);
-  }
-
-  private async join(): Promise<Room> {
-    const grant = await this.fetchToken(this.abort.signal);
-    if (!this.client || this.serverUrl !== grant.serverUrl) {
-      this.client = this.createClient(grant.serverUrl);
-      this.serverUrl = grant.serverUrl;
-    }
-    this.client.auth.token = grant.token;
-    return this.client.joinOrCreate(RoomName.Town, { townId: this.options.townId ?? grant.townId });
+    this.scheduleRetry(failure.message);
   }
 
   /** Wires a joined room to the store. Runs synchronously after the join resolves, before any message. */
   private attach(room: Room): void {
     const { actions } = this.store.getState();
-    this.room = room;
-    this.reconnectionToken = room.reconnectionToken;
-    this.attempt = 0;
     this.wasLive = true;
 
     room.onStateChange((state) => actions.applyRoomState(toPlain(state)));
@@ -192,7 +150,6 @@ export class GameConnection {
       actions.clockEstimated(sampleClock(message.clientTime, message.serverTime, Date.now()));
     });
     room.onError((code, message) => console.warn(`[game] room error ${code}: ${message ?? ''}`));
-    room.onLeave((code) => this.onLeave(room, code));
 
     // The first full state may already be here.
     if (room.state) actions.applyRoomState(toPlain(room.state));
@@ -202,38 +159,25 @@ export class GameConnection {
     this.clockTimer = setInterval(() => this.sendClock(), CLOCK_EVERY_MS);
   }
 
-  private onLeave(room: Room, code: number): void {
-    if (this.room !== room) return;
-    this.room = null;
+  private dropped(code: number): void {
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = null;
-    if (this.stopped) return;
-    // Our own leave (stop) detaches the room first, so any close that gets here was not ours — including
-    // code 4000, which the server also uses when it shuts down or disposes the room. Always come back.
+    // Any close that gets here was not ours (stop detaches the room first) — including code 4000,
+    // which the server also uses when it shuts down or disposes the room. Always come back.
     console.info(`[game] connection closed (${code}); reconnecting`);
     this.scheduleRetry('Connection lost.', true);
   }
 
   private scheduleRetry(message: string, immediately = false): void {
-    this.attempt += 1;
-    const delay = immediately && this.attempt === 1 ? 0 : reconnectDelay(this.attempt);
-    const status = this.attempt > ATTEMPTS_BEFORE_OFFLINE ? 'offline' : this.wasLive ? 'reconnecting' : 'connecting';
+    const attempt = this.link.countFailure();
+    const delay = immediately && attempt === 1 ? 0 : reconnectDelay(attempt);
+    const status = attempt > ATTEMPTS_BEFORE_OFFLINE ? 'offline' : this.wasLive ? 'reconnecting' : 'connecting';
     this.store.getState().actions.setStatus(status, { message, fatal: false, signedOut: false }, Date.now() + delay);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.stopped) void this.connect();
-    }, delay);
+    this.link.retryIn(delay);
   }
 
   private sendClock(): void {
-    this.room?.send(ClientMessage.Clock, { clientTime: Date.now() });
-  }
-
-  private clearTimers(): void {
-    for (const timer of [this.retryTimer, this.pendingTimer]) if (timer) clearTimeout(timer);
-    if (this.clockTimer) clearInterval(this.clockTimer);
-    this.retryTimer = this.pendingTimer = this.clockTimer = null;
+    this.link.room?.send(ClientMessage.Clock, { clientTime: Date.now() });
   }
 }
 

@@ -1,9 +1,10 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { GameConnection } from './GameConnection';
 import { createGameStore, type GameStore, type GameStoreApi } from './gameStore';
+import { useRoomConnection } from './useRoomConnection';
 
 interface GameContextValue {
   store: GameStoreApi;
@@ -19,19 +20,7 @@ const GameContext = createContext<GameContextValue | null>(null);
  */
 export function GameProvider({ townId, children }: { townId?: string; children: ReactNode }) {
   const [store] = useState(createGameStore);
-  const [connection, setConnection] = useState<GameConnection | null>(null);
-
-  useEffect(() => {
-    const next = new GameConnection(store, { townId });
-    setConnection(next);
-    next.start();
-    const online = () => next.retryNow();
-    window.addEventListener('online', online);
-    return () => {
-      window.removeEventListener('online', online);
-      next.stop();
-    };
-  }, [store, townId]);
+  const connection = useRoomConnection(() => new GameConnection(store, { townId }), [store, townId]);
 
   return <GameContext.Provider value={{ store, connection }}>{children}</GameContext.Provider>;
 }

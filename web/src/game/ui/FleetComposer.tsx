@@ -2,10 +2,11 @@
 
 import { fitCargo, type Mission, type ShipId, type Town } from '@starscape/shared';
 import { DockedShipRows } from './DockedShipRows';
-import { formatAmount, formatCompact, formatDuration } from './format';
+import { FlightSummary } from './FlightSummary';
+import { formatAmount, formatCompact } from './format';
 import { KIND_LABEL } from './MissionBoard';
 import { VERDICT_TEXT, launchProblem, planFleet, strengthHint } from './fleetPlan';
-import { ClockIcon, ResourceIcon, StatIcon } from './icons';
+import { StatIcon } from './icons';
 import styles from './missions.module.css';
 
 export interface FleetComposerProps {
@@ -17,6 +18,7 @@ export interface FleetComposerProps {
   ships: Record<ShipId, number>;
   onChange: (ship: ShipId, count: number) => void;
   live: boolean;
+  /** a launch was sent and is not answered yet */
   sending: boolean;
   onLaunch: () => void;
 }
@@ -28,11 +30,12 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
   const hint = mission.kind === 'salvage' ? null : strengthHint(ships, mission.pirates);
   const reason = !live ? 'Waiting for the link to the game server.' : (problem?.reason ?? null);
   const taken = problem?.code === 'mission/taken';
-  const fuelShort = plan.fuel > plan.fuelInStock;
   // bounties and finds come home only as far as the holds go
   const carried = fitCargo(mission.reward, plan.cargo);
   const carriedTotal = carried.metal + carried.crystal + carried.fuel;
   const rewardTotal = mission.reward.metal + mission.reward.crystal + mission.reward.fuel;
+  const fits = carriedTotal >= rewardTotal;
+  const cargoNote = plan.ships === 0 ? null : fits ? 'holds the whole reward' : `carries ${formatAmount(carriedTotal)} of ${formatAmount(rewardTotal)}`;
 
   return (
     <section className={`panel ${styles.composer}`} aria-labelledby="composer-title" data-composer={mission.id}>
@@ -47,39 +50,7 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
 
       <DockedShipRows use="send" town={town} ships={ships} onChange={onChange} disabled={taken || sending} />
 
-      <dl className={styles.summary}>
-        <div>
-          <dt>
-            <ClockIcon /> Flight, one way
-          </dt>
-          <dd className="num">{plan.ships > 0 ? formatDuration(plan.flightMs) : '—'}</dd>
-        </div>
-        <div data-short={fuelShort || undefined} data-summary="fuel">
-          <dt>
-            <ResourceIcon resource="fuel" size={14} /> Fuel, round trip
-          </dt>
-          <dd>
-            <span className="num">{formatAmount(plan.fuel)}</span>
-            <span className={styles.of}>
-              {' '}
-              of <span className="num">{formatAmount(plan.fuelInStock)}</span> in stock
-            </span>
-          </dd>
-        </div>
-        <div data-warn={(mission.kind === 'salvage' && plan.ships > 0 && plan.cargo === 0) || undefined}>
-          <dt>
-            <StatIcon stat="cargo" /> Cargo room
-          </dt>
-          <dd>
-            <span className="num">{formatAmount(plan.cargo)}</span>
-            {plan.ships > 0 && (
-              <span className={styles.of} data-fits={carriedTotal >= rewardTotal || undefined}>
-                {' '}
-                {carriedTotal >= rewardTotal ? 'holds the whole reward' : `carries ${formatAmount(carriedTotal)} of ${formatAmount(rewardTotal)}`}
-              </span>
-            )}
-          </dd>
-        </div>
+      <FlightSummary plan={plan} cargoNote={cargoNote} cargoFits={fits} cargoWarn={mission.kind === 'salvage' && plan.ships > 0 && plan.cargo === 0}>
         {hint && (
           <div data-verdict={hint.verdict} title="A rough guess (your attack × hull against theirs); the battle also weighs range, shields and evasion">
             <dt>
@@ -94,7 +65,7 @@ export function FleetComposer({ mission, town, now, ships, onChange, live, sendi
             </dd>
           </div>
         )}
-      </dl>
+      </FlightSummary>
 
       <div className={styles.launch}>
         <button type="button" className="btn btn-primary" data-launch={mission.id} disabled={problem !== null || sending || !live} aria-describedby={reason ? 'launch-why' : undefined} onClick={onLaunch}>

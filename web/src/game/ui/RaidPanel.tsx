@@ -1,27 +1,20 @@
 'use client';
 
-import { NEWCOMER_PROTECTION_MS, RAID_DISTANCE, type ShipId, type Town } from '@starscape/shared';
+import { NEWCOMER_PROTECTION_MS, RAID_DISTANCE } from '@starscape/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RaidTargetSummary, RaidTargetsResponse } from '../../server/raidTargets';
 import { DockedShipRows } from './DockedShipRows';
+import type { FleetComposerProps } from './FleetComposer';
+import { FlightSummary } from './FlightSummary';
 import { planFleet, raidProblem } from './fleetPlan';
-import { formatAmount, formatDuration } from './format';
-import { ClockIcon, ResourceIcon, StatIcon } from './icons';
+import { formatDuration } from './format';
 import missions from './missions.module.css';
 import styles from './raid.module.css';
 
 const DAY_MS = 24 * 3_600_000;
 
-export interface RaidPanelProps {
-  /** the town advanced to `now` */
-  town: Town;
-  now: number;
-  /** the picked counts, already within 0..docked */
-  ships: Record<ShipId, number>;
-  onChange: (ship: ShipId, count: number) => void;
-  live: boolean;
-  /** a raid was sent and is not answered yet */
-  sending: boolean;
+/** The mission composer's inputs, with a ship pick of its own; `sending`: a raid was sent and is not answered yet. */
+export interface RaidPanelProps extends Omit<FleetComposerProps, 'mission' | 'onLaunch'> {
   onLaunch: (targetTownId: string) => void;
 }
 
@@ -39,7 +32,6 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
   const plan = planFleet(town, { distance: RAID_DISTANCE }, ships, now);
   const problem = raidProblem(town, ships, now);
   const reason = !live ? 'Waiting for the link to the game server.' : !target ? 'Pick a starbase to raid.' : (problem?.reason ?? null);
-  const fuelShort = plan.fuel > plan.fuelInStock;
   const protectionDays = NEWCOMER_PROTECTION_MS / DAY_MS;
 
   return (
@@ -83,35 +75,7 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
             )}
           </p>
           <DockedShipRows use="raid" town={town} ships={ships} onChange={onChange} disabled={sending} />
-          <dl className={missions.summary}>
-            <div>
-              <dt>
-                <ClockIcon /> Flight, one way
-              </dt>
-              <dd className="num">{plan.ships > 0 ? formatDuration(plan.flightMs) : '—'}</dd>
-            </div>
-            <div data-short={fuelShort || undefined} data-summary="fuel">
-              <dt>
-                <ResourceIcon resource="fuel" size={14} /> Fuel, round trip
-              </dt>
-              <dd>
-                <span className="num">{formatAmount(plan.fuel)}</span>
-                <span className={missions.of}>
-                  {' '}
-                  of <span className="num">{formatAmount(plan.fuelInStock)}</span> in stock
-                </span>
-              </dd>
-            </div>
-            <div>
-              <dt>
-                <StatIcon stat="cargo" /> Cargo room
-              </dt>
-              <dd>
-                <span className="num">{formatAmount(plan.cargo)}</span>
-                <span className={missions.of}> for loot</span>
-              </dd>
-            </div>
-          </dl>
+          <FlightSummary plan={plan} cargoNote="for loot" />
           <div className={missions.launch}>
             <button
               type="button"
