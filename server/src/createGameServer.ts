@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { Server } from '@colyseus/core';
+import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
@@ -7,7 +7,12 @@ import { BattleEvent, BattleSettlement, type BattleSettlePayload } from './battl
 import { LiveBattles } from './battles/LiveBattles';
 import { defineCombatRoom } from './rooms/CombatRoom';
 import type { CombatRoomServices } from './rooms/CombatRoomServices';
+import { defineGalaxyRoom } from './rooms/GalaxyRoom';
+import type { GalaxyRoomServices } from './rooms/GalaxyRoomServices';
 import { defineTownRoom } from './rooms/TownRoom';
+import type { ChatRepository } from './persistence/ChatRepository';
+import { ChatLimiter } from './presence/ChatLimiter';
+import { OnlinePlayers } from './presence/OnlinePlayers';
 import type { TownRoomServices } from './rooms/TownRoomServices';
 import { FleetArrivals, FleetEvent, type FleetArrivePayload } from './fleets/FleetArrivals';
 import type { BattleRepository } from './persistence/BattleRepository';
@@ -15,14 +20,17 @@ import type { EventQueue } from './persistence/EventQueue';
 import { Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
 
-export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets'> {
+export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online'> {
   battles: BattleRepository;
   events: EventQueue;
+  chat: ChatRepository;
   /** how often the scheduler looks for due events (default 500 ms) */
   schedulerPollMs?: number;
   monitor?: { username: string; password: string };
   /** combat room timings (tests shorten the linger after a battle's end) */
   combat?: Pick<CombatRoomServices, 'patchMs' | 'lingerMs'>;
+  /** galaxy room timings (tests re-read sectors more often) */
+  galaxy?: Pick<GalaxyRoomServices, 'refreshMs'>;
 }
 
 export interface GameServer {
@@ -55,13 +63,30 @@ export function createGameServer(options: GameServerOptions): GameServer {
   });
   const towns = new TownAccess(options);
   const { logger, events, now } = options;
+  const online = new OnlinePlayers();
   const settlement = new BattleSettlement({ battles: options.battles, towns, events, logger, now });
   const live = new LiveBattles({ battles: options.battles, logger });
   const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events, settlement, live, logger });
   const scheduler = new Scheduler({ queue: events, logger, pollMs: options.schedulerPollMs, now: () => new Date(now()) });
   scheduler.on(FleetEvent.Arrive, (event) => fleets.handleArrival(event.payload as FleetArrivePayload));
   scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
-  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets })).filterBy(['townId']);
+  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online })).filterBy(['townId']);
+  colyseus.define(
+    RoomName.Galaxy,
+    defineGalaxyRoom({
+      towns: options.towns,
+      users: options.users,
+      tokens: options.tokens,
+      chat: options.chat,
+      chatLimiter: new ChatLimiter(),
+      online,
+      presence: () => matchMaker.presence,
+      now,
+      reconnectGraceSeconds: options.reconnectGraceSeconds,
+      logger,
+      ...options.galaxy,
+    }),
+  ).filterBy(['sector']);
   colyseus.define(
     RoomName.Combat,
     defineCombatRoom({
@@ -69,6 +94,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       towns: options.towns,
       users: options.users,
       tokens: options.tokens,
+      online,
       settle: (battleId) => settlement.settle(battleId),
       now,
       reconnectGraceSeconds: options.reconnectGraceSeconds,

@@ -2,13 +2,13 @@
  * Entry point of the game server process: read the environment, open the database, serve, and on
  * SIGTERM/SIGINT save every town before exiting.
  */
-import { createPrismaClient, defaultDataDir, defaultDatabaseUrl } from '@starscape/prisma';
+import { createPrismaClient, defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
 import { createGameTokenVerifier } from './auth/GameTokenVerifier';
 import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
 import { createGameServer } from './createGameServer';
 import { readServerEnv } from './env';
 import { createLogger } from './logger';
-import { PendingSaves, PrismaBattleRepository, PrismaEventQueue, PrismaTownRepository } from './persistence';
+import { PendingSaves, PrismaBattleRepository, PrismaChatRepository, PrismaEventQueue, PrismaTownRepository } from './persistence';
 
 async function main(): Promise<void> {
   const env = readServerEnv();
@@ -16,11 +16,14 @@ async function main(): Promise<void> {
   const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl(env.DATA_DIR ?? defaultDataDir);
   const prisma = createPrismaClient(databaseUrl);
   const pendingSaves = new PendingSaves();
+  const placed = await placeUnplacedTowns(prisma); // towns from before the galaxy get their place
+  if (placed > 0) logger.info('placed towns in the galaxy', { count: placed });
 
   const server = createGameServer({
     towns: new PrismaTownRepository(prisma),
     battles: new PrismaBattleRepository(prisma),
     events: new PrismaEventQueue(prisma),
+    chat: new PrismaChatRepository(prisma),
     users: new PrismaUserDirectory(prisma),
     tokens: await createGameTokenVerifier(env.GAME_TOKEN_PUBLIC_KEY),
     pendingSaves,

@@ -29,6 +29,24 @@ export type ErrorCode =
   | 'town/invalid-options'
   /** no town with that id */
   | 'town/not-found'
+  /** the sector asked for is not a sector number */
+  | 'galaxy/invalid-options'
+  // --- chat
+  /** an empty message (after trimming) */
+  | 'chat/empty'
+  /** longer than CHAT_MAX_LENGTH characters */
+  | 'chat/too-long'
+  /** control or invisible formatting characters */
+  | 'chat/invalid-text'
+  /** more messages than CHAT_BURST at once, or faster than one per CHAT_REFILL_MS after */
+  | 'chat/rate-limited'
+  /** a player cannot mute themselves */
+  | 'chat/mute-self'
+  /** mute named an account that does not exist */
+  | 'chat/no-such-player'
+  // --- the server
+  /** storage failed for a moment; nothing changed, try again */
+  | 'server/unavailable'
   // --- building upgrades
   /** another upgrade is already running; one at a time */
   | 'upgrade/busy'
@@ -123,6 +141,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'fleet/too-large': 'A fleet can bring at most 500 ships into a battle.',
   'mission/unknown': 'That mission is no longer on the board.',
   'mission/taken': 'Your fleets already flew that mission.',
+  'galaxy/invalid-options': 'No such sector.',
+  'chat/empty': 'Type a message first.',
+  'chat/too-long': 'Messages can be at most 280 characters.',
+  'chat/invalid-text': 'That message holds characters that cannot be shown.',
+  'chat/rate-limited': 'You are sending messages too fast: wait a moment.',
+  'chat/mute-self': 'You cannot mute yourself.',
+  'chat/no-such-player': 'No such player.',
+  'server/unavailable': 'The server could not do that just now. Try again in a moment.',
   'raid/own-town': 'You cannot raid your own starbase.',
   'raid/target-protected': 'That starbase is under newcomer protection.',
   'raid/unarmed': 'A raid needs at least one armed ship: scouts cannot fight.',

@@ -8,6 +8,8 @@ export * from './content/ships';
 export * from './errors';
 export * from './messages';
 export * from './combatMessages';
+export * from './galaxyMessages';
+export * from './galaxy';
 export * from './token';
 export * from './town/Town';
 export * from './town/economy';

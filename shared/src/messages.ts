@@ -7,7 +7,7 @@ import type { ErrorCode } from './errors';
 export const PROTOCOL_VERSION = 1;
 
 /** Room names a client can join. */
-export const RoomName = { Town: 'town', Combat: 'combat' } as const;
+export const RoomName = { Town: 'town', Combat: 'combat', Galaxy: 'galaxy' } as const;
 
 /** Messages a client sends to a town room. */
 export const ClientMessage = {

@@ -5,6 +5,7 @@ import {
   applyDefenseResult,
   battleStateSchema,
   cargoCapacity,
+  creditDestroyed,
   combatOrderSchema,
   fitCargo,
   fleetEntersBattle,
@@ -14,6 +15,7 @@ import {
   outcome as battleOutcome,
   protectedAmount,
   resolveBattle,
+  shipsValue,
   storedBattleOutcomeSchema,
   zeroCost,
   type BattleOutcome,
@@ -54,6 +56,7 @@ function homeward(result: BattleOutcome): ShipCounts {
  * 1. finish the record with outcome and loot (once: a second run reads the stored ones back);
  * 2. the attacking fleet turns home with its survivors and the loot (a town rule that ignores a repeat);
  * 3. a raided town loses its destroyed ships and the loot (keyed by battle id in the town);
+ *    each side is credited with the value of the enemy ships it destroyed (points; keyed by battle id too);
  * 4. the record notes that the results are applied.
  * The combat room calls this when its battle ends; a scheduled event calls it after the latest possible end,
  * for battles whose room died with its process.
@@ -75,13 +78,16 @@ export class BattleSettlement {
     const { result, endedAt } = record.status === 'finished' ? this.stored(record) : await this.finish(record);
     const loot = result.loot ?? zeroCost();
     const fleetId = fleetIdOf(battleId);
-    if (fleetId) {
-      await this.deps.towns.update(record.attackerTownId, (town) =>
-        fleetTurnsHome(fleetEntersBattle(town, fleetId, battleId), fleetId, { survivors: homeward(result), cargo: loot }, endedAt),
-      );
-    }
+    const killedByAttacker = shipsValue(result.losses.defender);
+    const killedByDefender = shipsValue(result.losses.attacker);
+    await this.deps.towns.update(record.attackerTownId, (town) => {
+      const credited = creditDestroyed(town, battleId, killedByAttacker);
+      return fleetId ? fleetTurnsHome(fleetEntersBattle(credited, fleetId, battleId), fleetId, { survivors: homeward(result), cargo: loot }, endedAt) : credited;
+    });
     if (record.defenderTownId) {
-      await this.deps.towns.update(record.defenderTownId, (town, now) => applyDefenseResult(town, { battleId, lost: result.losses.defender, looted: loot }, Math.max(now, endedAt)));
+      await this.deps.towns.update(record.defenderTownId, (town, now) =>
+        creditDestroyed(applyDefenseResult(town, { battleId, lost: result.losses.defender, looted: loot }, Math.max(now, endedAt)), battleId, killedByDefender),
+      );
     }
     await this.deps.battles.markResultsApplied(battleId, new Date(Math.max(endedAt, this.deps.now())));
     this.deps.logger.info('battle results applied', { battleId, winner: result.winner, steps: result.steps });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertVersion, serializeSnapshot, toStoredTown, type TownRow } from './snapshotJson';
-import { StaleVersionError, TownNotFoundError, type StoredTown, type TownRepository } from './TownRepository';
+import { hashString, pickSlot } from '@starscape/shared';
+import { assertVersion, parseSnapshot, serializeSnapshot, toStoredTown, type TownRow } from './snapshotJson';
+import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository } from './TownRepository';
 
 /** Snapshots are kept as JSON text, like the SQL column: stored state can't be reached through a returned object. */
 type Row = TownRow;
@@ -24,12 +25,41 @@ export class MemoryTownRepository implements TownRepository {
       snapshot: serializeSnapshot(input.snapshot),
       version: 1,
       savedAt: new Date(),
+      createdAt: new Date(),
+      ...this.place(id),
+      points: 0,
     };
     this.rows.set(id, row);
     return toStoredTown(row);
   }
 
-  async save(townId: string, snapshot: unknown, expectedVersion: number): Promise<{ version: number; savedAt: Date }> {
+  /** The same placement as the Prisma repository's (`placeTown`): a free slot of the newest sector, or a new one. */
+  private place(id: string): { sector: number; slot: number } {
+    const newest = Math.max(1, ...[...this.rows.values()].map((r) => r.sector ?? 0));
+    const taken = [...this.rows.values()].filter((r) => r.sector === newest).map((r) => r.slot!);
+    const seed = hashString(`${id}:1`);
+    const slot = pickSlot(taken, seed);
+    return slot === null ? { sector: newest + 1, slot: pickSlot([], seed)! } : { sector: newest, slot };
+  }
+
+  async listSector(sector: number): Promise<SectorTown[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.sector === sector && r.slot !== null)
+      .sort((a, b) => a.slot! - b.slot!)
+      .map((r) => ({ id: r.id, ownerId: r.ownerId, name: r.name, slot: r.slot!, points: r.points, snapshot: parseSnapshot(r.id, r.snapshot) }));
+  }
+
+  async sectorCount(): Promise<number> {
+    return Math.max(0, ...[...this.rows.values()].map((r) => r.sector ?? 0));
+  }
+
+  async homeOf(ownerId: string): Promise<{ id: string; sector: number | null } | null> {
+    // rows are kept in creation order, so the first of the owner's is the oldest
+    const oldest = [...this.rows.values()].find((r) => r.ownerId === ownerId);
+    return oldest ? { id: oldest.id, sector: oldest.sector } : null;
+  }
+
+  async save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }> {
     assertVersion(expectedVersion);
     const json = serializeSnapshot(snapshot);
     // No await between the check and the write, so concurrent saves cannot interleave here.
@@ -39,6 +69,7 @@ export class MemoryTownRepository implements TownRepository {
     row.snapshot = json;
     row.version = expectedVersion + 1;
     row.savedAt = new Date();
+    if (derived) row.points = derived.points;
     return { version: row.version, savedAt: new Date(row.savedAt) };
   }
 }

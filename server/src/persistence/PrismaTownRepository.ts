@@ -1,6 +1,6 @@
-import type { PrismaClient, Town } from '@starscape/prisma';
-import { assertVersion, serializeSnapshot, toStoredTown } from './snapshotJson';
-import { StaleVersionError, TownNotFoundError, type StoredTown, type TownRepository } from './TownRepository';
+import { placeTown, type PrismaClient } from '@starscape/prisma';
+import { assertVersion, parseSnapshot, serializeSnapshot, toStoredTown } from './snapshotJson';
+import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository } from './TownRepository';
 
 /** Towns in the `Town` table, written through the project's one Prisma client (`createPrismaClient`). */
 export class PrismaTownRepository implements TownRepository {
@@ -15,17 +15,35 @@ export class PrismaTownRepository implements TownRepository {
     const row = await this.prisma.town.create({
       data: { id: input.id, ownerId: input.ownerId, name: input.name, snapshot: serializeSnapshot(input.snapshot) },
     });
-    return toStoredTown(row);
+    const place = await placeTown(this.prisma, row.id);
+    return toStoredTown({ ...row, ...place });
   }
 
-  async save(townId: string, snapshot: unknown, expectedVersion: number): Promise<{ version: number; savedAt: Date }> {
+  async listSector(sector: number): Promise<SectorTown[]> {
+    const rows = await this.prisma.town.findMany({
+      where: { sector },
+      orderBy: { slot: 'asc' },
+      select: { id: true, ownerId: true, name: true, slot: true, points: true, snapshot: true },
+    });
+    return rows.map((r) => ({ id: r.id, ownerId: r.ownerId, name: r.name, slot: r.slot!, points: r.points, snapshot: parseSnapshot(r.id, r.snapshot) }));
+  }
+
+  async sectorCount(): Promise<number> {
+    return (await this.prisma.town.aggregate({ _max: { sector: true } }))._max.sector ?? 0;
+  }
+
+  async homeOf(ownerId: string): Promise<{ id: string; sector: number | null } | null> {
+    return this.prisma.town.findFirst({ where: { ownerId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, sector: true } });
+  }
+
+  async save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }> {
     assertVersion(expectedVersion);
     const savedAt = new Date();
     // Compare-and-set in one statement: the row changes only if it still has the version we loaded, so two
     // writers (two rooms, two processes) can never both succeed from the same version.
     const { count } = await this.prisma.town.updateMany({
       where: { id: townId, version: expectedVersion },
-      data: { snapshot: serializeSnapshot(snapshot), version: expectedVersion + 1, savedAt },
+      data: { snapshot: serializeSnapshot(snapshot), version: expectedVersion + 1, savedAt, ...(derived ? { points: derived.points } : {}) },
     });
     if (count === 1) return { version: expectedVersion + 1, savedAt };
 

@@ -8,6 +8,22 @@ export interface StoredTown {
   /** 1 on creation, +1 on every save. */
   version: number;
   savedAt: Date;
+  /** its place in the galaxy: null until placed (placement happens on creation) */
+  sector: number | null;
+  slot: number | null;
+  /** `townPoints` as of the last save that gave them */
+  points: number;
+}
+
+/** A town as the galaxy shows it (a sector's list). */
+export interface SectorTown {
+  id: string;
+  ownerId: string;
+  name: string;
+  slot: number;
+  points: number;
+  /** parsed JSON of the rules state (for public facts such as newcomer protection); validate before use */
+  snapshot: unknown;
 }
 
 /**
@@ -18,14 +34,24 @@ export interface StoredTown {
 export interface TownRepository {
   /** The town, or null if there is none with this id. */
   load(townId: string): Promise<StoredTown | null>;
-  /** Creates a town (version 1). Used by tests and, through the same Prisma model, by the web's sign-up. */
+  /**
+   * Creates a town (version 1) and gives it a place in the galaxy (`placeTown`: a free slot of the newest
+   * sector). Used by tests and, through the same Prisma model, by the web's sign-up.
+   */
   create(input: { id?: string; ownerId: string; name: string; snapshot: unknown }): Promise<StoredTown>;
   /**
    * Saves iff the stored version equals `expectedVersion`; returns the new version (`expectedVersion + 1`).
    * Throws StaleVersionError (the stored version differs) or TownNotFoundError (no such town, e.g. the
-   * account was deleted). Never overwrites silently.
+   * account was deleted). Never overwrites silently. `derived`: columns computed from the snapshot by the
+   * caller (points); left as they are when absent.
    */
-  save(townId: string, snapshot: unknown, expectedVersion: number): Promise<{ version: number; savedAt: Date }>;
+  save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }>;
+  /** The towns placed in `sector`, by slot. */
+  listSector(sector: number): Promise<SectorTown[]>;
+  /** The highest sector any town is in (0: none placed). */
+  sectorCount(): Promise<number>;
+  /** The player's starbase (their oldest town) and its sector, or null. */
+  homeOf(ownerId: string): Promise<{ id: string; sector: number | null } | null>;
 }
 
 /** A save named a version that is no longer the stored one: someone else saved this town in between. */

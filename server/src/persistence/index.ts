@@ -32,3 +32,6 @@ export {
 } from './BattleRepository';
 export { MemoryBattleRepository } from './MemoryBattleRepository';
 export { PrismaBattleRepository } from './PrismaBattleRepository';
+export { channelKey, type ChatRepository, type NewChatLine } from './ChatRepository';
+export { MemoryChatRepository } from './MemoryChatRepository';
+export { PrismaChatRepository } from './PrismaChatRepository';

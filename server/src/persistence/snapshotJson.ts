@@ -38,6 +38,10 @@ export interface TownRow {
   snapshot: string;
   version: number;
   savedAt: Date;
+  createdAt: Date;
+  sector: number | null;
+  slot: number | null;
+  points: number;
 }
 
 /** A row handed out as a `StoredTown`: snapshot parsed afresh, date copied, so callers share nothing with storage. */
@@ -49,5 +53,8 @@ export function toStoredTown(row: TownRow): StoredTown {
     snapshot: parseSnapshot(row.id, row.snapshot),
     version: row.version,
     savedAt: new Date(row.savedAt),
+    sector: row.sector,
+    slot: row.slot,
+    points: row.points,
   };
 }

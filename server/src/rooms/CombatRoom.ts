@@ -143,18 +143,15 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
     const role: CombatRole = player.userId === this.commanders.attacker ? 'attacker' : player.userId === this.commanders.defender ? 'defender' : 'spectator';
     client.userData = { role, player };
+    void this.services.online.connected(player.userId);
     const welcome: CombatWelcomeMessage = { protocol: PROTOCOL_VERSION, battleId: this.roomId, role, serverTime: this.services.now() };
     client.send(CombatServerMessage.Welcome, welcome);
   }
 
   override async onLeave(client: Client<Seat, Player>, consented: boolean): Promise<void> {
-    const grace = this.services.reconnectGraceSeconds;
-    if (consented || grace === 0 || this.ended) return;
-    try {
-      await this.allowReconnection(client, grace);
-    } catch {
-      // the grace period ended without the client coming back
-    }
+    const userId = client.userData?.player.userId;
+    // after the end there is nothing to come back to: the room closes soon
+    if (userId) await this.services.online.leave(this, client, userId, consented, this.ended ? 0 : this.services.reconnectGraceSeconds);
   }
 
   override onDispose(): void {

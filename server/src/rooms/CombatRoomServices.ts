@@ -3,6 +3,7 @@ import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
 import type { BattleRepository } from '../persistence/BattleRepository';
 import type { TownRepository } from '../persistence/TownRepository';
+import type { OnlinePlayers } from '../presence/OnlinePlayers';
 
 /** What a combat room needs from the outside, injected when the room type is defined. */
 export interface CombatRoomServices {
@@ -11,6 +12,7 @@ export interface CombatRoomServices {
   /** names and owners of the towns taking part */
   towns: TownRepository;
   users: UserDirectory;
+  online: OnlinePlayers;
   tokens: GameTokenVerifier;
   /** applies a finished battle's results to the towns; idempotent (the battle id is the key) */
   settle: (battleId: string) => Promise<void>;

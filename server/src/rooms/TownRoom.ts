@@ -136,6 +136,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
     client.userData = { role, player };
+    void this.services.online.connected(player.userId);
     if (role === 'owner' && this.state.ownerName !== player.name) {
       this.state.ownerName = player.name;
       this.broadcastPatch();
@@ -145,13 +146,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   }
 
   override async onLeave(client: Client<Seat, Player>, consented: boolean): Promise<void> {
-    const grace = this.services.reconnectGraceSeconds;
-    if (consented || grace === 0) return;
-    try {
-      await this.allowReconnection(client, grace);
-    } catch {
-      // the grace period ended without the client coming back: its seat is released
-    }
+    const userId = client.userData?.player.userId;
+    if (userId) await this.services.online.leave(this, client, userId, consented, this.services.reconnectGraceSeconds);
   }
 
   override async onDispose(): Promise<void> {

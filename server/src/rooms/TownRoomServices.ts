@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
 import type { FleetArrivals } from '../fleets/FleetArrivals';
+import type { OnlinePlayers } from '../presence/OnlinePlayers';
 import type { TownAccess } from '../towns/TownAccess';
 
 /** What a town room needs from the outside, injected when the room type is defined. */
@@ -14,6 +15,8 @@ export interface TownRoomServices {
   /** schedules what happens when a fleet arrives */
   fleets: FleetArrivals;
   users: UserDirectory;
+  /** who is online (a player is while any of their rooms holds a connection) */
+  online: OnlinePlayers;
   tokens: GameTokenVerifier;
   pendingSaves: PendingSaves;
   /** the server clock, ms since the epoch (injected so tests can move time) */

@@ -1,4 +1,4 @@
-import type { Town } from '@starscape/shared';
+import { townPoints, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import { StaleVersionError, TownNotFoundError, type TownRepository } from '../persistence/TownRepository';
@@ -74,7 +74,7 @@ export class TownSaver {
     const snapshot = this.snapshot();
     this.dirty = false;
     try {
-      const { version } = await this.deps.towns.save(this.townId, snapshot, this.version);
+      const { version } = await this.deps.towns.save(this.townId, snapshot, this.version, { points: townPoints(snapshot) });
       this.version = version;
       this.deps.logger.debug('town saved', { townId: this.townId, version });
     } catch (error) {

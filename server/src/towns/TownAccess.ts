@@ -1,4 +1,4 @@
-import { resume, townSchema, type Town } from '@starscape/shared';
+import { resume, townPoints, townSchema, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import { KeyedSerializer } from '../persistence/KeyedSerializer';
 import type { PendingSaves } from '../persistence/PendingSaves';
@@ -79,7 +79,7 @@ export class TownAccess {
         const town = townSchema.parse(stored.snapshot);
         const changed = change(resume(town, this.deps.gameSpeed, now), now);
         try {
-          await this.deps.towns.save(townId, changed, stored.version);
+          await this.deps.towns.save(townId, changed, stored.version, { points: townPoints(changed) });
           return changed;
         } catch (error) {
           // another process saved in between: load the newer town and apply the change to it

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SECTOR_SLOTS } from '@starscape/shared';
 import {
   StaleVersionError,
   TownNotFoundError,
@@ -148,6 +149,38 @@ export function describeTownRepositoryContract(name: string, makeRepo: () => Pro
       expect(again?.snapshot).toEqual(snapshot(20));
       expect(again?.savedAt.getTime()).not.toBe(0);
       expect(again?.snapshot).not.toBe(loaded?.snapshot);
+    });
+
+    describe('the galaxy', () => {
+      it('places every new town in a free slot, filling the newest sector before opening the next', async () => {
+        const towns = [];
+        for (let i = 0; i < 30; i++) towns.push(await create(i));
+        expect(towns.every((t) => t.sector !== null && t.slot !== null && t.slot >= 0 && t.slot < SECTOR_SLOTS)).toBe(true);
+        const count = await repo.sectorCount();
+        expect(count).toBeGreaterThanOrEqual(2);
+        const places = new Set<string>();
+        for (let sector = 1; sector <= count; sector++) {
+          const list = await repo.listSector(sector);
+          expect(list.map((t) => t.slot)).toEqual([...list.map((t) => t.slot)].sort((a, b) => a - b));
+          if (sector < count) expect(list).toHaveLength(SECTOR_SLOTS); // only the newest sector has room left
+          for (const t of list) places.add(`${sector}:${t.slot}`);
+        }
+        for (const t of towns) expect(places.has(`${t.sector}:${t.slot}`)).toBe(true);
+        const mine = (await repo.listSector(towns[0]!.sector!)).find((t) => t.id === towns[0]!.id)!;
+        expect(mine).toMatchObject({ ownerId: fixture.ownerId, name: 'Nova Prime', points: 0, snapshot: snapshot(0) });
+        expect(await repo.homeOf(fixture.ownerId)).toEqual({ id: towns[0]!.id, sector: towns[0]!.sector });
+        expect(await repo.homeOf('nobody')).toBeNull();
+      });
+
+      it('stores the points given with a save, and keeps them when a save gives none', async () => {
+        const town = await create();
+        await repo.save(town.id, snapshot(1), 1, { points: 42 });
+        expect((await repo.load(town.id))?.points).toBe(42);
+        await repo.save(town.id, snapshot(2), 2);
+        expect((await repo.load(town.id))?.points).toBe(42);
+        const listed = (await repo.listSector(town.sector!)).find((t) => t.id === town.id);
+        expect(listed?.points).toBe(42);
+      });
     });
   });
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient, migrateDatabase, type PrismaClient } from '@starscape/prisma';
+import { createPrismaClient, migrateDatabase, placeUnplacedTowns, type PrismaClient } from '@starscape/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTownRepository } from '../../src/persistence/MemoryTownRepository';
 import { PrismaTownRepository } from '../../src/persistence/PrismaTownRepository';
@@ -49,6 +49,30 @@ describe('SQLite (Prisma, migrated temp file)', () => {
 
     await expect(repo.save(town.id, { metal: 2 }, 1)).rejects.toBeInstanceOf(TownNotFoundError);
     expect(await repo.load(town.id)).toBeNull();
+  });
+
+  it('places towns made before the galaxy existed on start (placeUnplacedTowns)', async () => {
+    const ownerId = await createUser();
+    const old = await prisma.town.create({ data: { ownerId, name: 'Old timer', snapshot: '{}' } });
+    expect(old.sector).toBeNull();
+    expect(await placeUnplacedTowns(prisma)).toBeGreaterThanOrEqual(1);
+    const placed = await new PrismaTownRepository(prisma).load(old.id);
+    expect(placed?.sector).not.toBeNull();
+    expect(await placeUnplacedTowns(prisma)).toBe(0);
+  });
+
+  it('gives towns created at the same moment by two processes different places', async () => {
+    const other = createPrismaClient(databaseUrl);
+    try {
+      const repos = [new PrismaTownRepository(prisma), new PrismaTownRepository(other)];
+      const ownerId = await createUser();
+      const towns = await Promise.all(Array.from({ length: 30 }, (_, i) => repos[i % 2]!.create({ ownerId, name: `Twin ${i}`, snapshot: { n: i } })));
+      const places = towns.map((t) => `${t.sector}:${t.slot}`);
+      expect(new Set(places).size).toBe(30);
+      expect(towns.every((t) => t.sector !== null)).toBe(true);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it('lets exactly one of two processes win when both save from the same version', async () => {

@@ -8,7 +8,9 @@ import { createGameServer, type GameServer } from '../../src/createGameServer';
 import { createLogger } from '../../src/logger';
 import {
   MemoryBattleRepository,
+  MemoryChatRepository,
   MemoryEventQueue,
+  type ChatRepository,
   MemoryTownRepository,
   PendingSaves,
   type BattleRepository,
@@ -25,6 +27,7 @@ export interface TestServerOptions {
   towns?: TownRepository;
   battles?: BattleRepository;
   events?: EventQueue;
+  chat?: ChatRepository;
   /** combat room timings; by default a finished battle's room closes after 200 ms */
   combat?: { patchMs?: number; lingerMs?: number };
 }
@@ -40,6 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const pendingSaves = new PendingSaves();
   const battles = options.battles ?? new MemoryBattleRepository();
   const events = options.events ?? new MemoryEventQueue();
+  const chat = options.chat ?? new MemoryChatRepository();
   const clock = { skewMs: 0 };
   const now = () => Date.now() + clock.skewMs;
 
@@ -57,6 +61,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     reconnectGraceSeconds: options.reconnectGraceSeconds ?? 0,
     logger: createLogger('warn'),
     combat: { lingerMs: 200, ...options.combat },
+    chat,
+    galaxy: { refreshMs: 200 },
   });
   const port = await server.listen(await freePort(), '127.0.0.1');
   const colyseus = new ColyseusTestServer(server.colyseus);
@@ -98,7 +104,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
     if (at > now()) clock.skewMs += at - now();
   }
 
-  return { server, colyseus, port, endpoint, towns, battles, events, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join, watch, jumpIntoBattle };
+  /** Joins (or opens) a sector's galaxy room. */
+  async function browse(userId: string, sector: number): Promise<Room> {
+    return (await clientFor(userId)).joinOrCreate('galaxy', { sector });
+  }
+
+  return { browse, chat, server, colyseus, port, endpoint, towns, battles, events, users, pendingSaves, clock, now, tokens, createPlayer, clientFor, join, watch, jumpIntoBattle };
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -132,3 +132,13 @@ export function applyDefenseResult(town: Town, result: { battleId: string; lost:
   return { ...current, ships, stocks, defenses, applied: remember(current, key) };
 }
 
+
+/**
+ * Credits the starbase with enemy ships destroyed in battle `battleId` (their value counts for points). Keyed by
+ * battle id, so crediting the same battle twice changes nothing.
+ */
+export function creditDestroyed(town: Town, battleId: string, value: number): Town {
+  const key = `kills:${battleId}`;
+  if (town.applied.includes(key) || !(value > 0)) return town;
+  return { ...town, destroyed: town.destroyed + value, applied: remember(town, key) };
+}

@@ -13,9 +13,14 @@ export const RAID_DISTANCE = 15_000;
 export const PROTECTED_SHARE = 0.1;
 export const PROTECTED_MINIMUM = 1000;
 
+/** When the newcomer protection of `town` ends (server ms). */
+export function protectedUntil(town: Pick<Town, 'foundedAt' | 'speed'>): number {
+  return town.foundedAt + NEWCOMER_PROTECTION_MS / town.speed;
+}
+
 /** Whether `target` is still under newcomer protection at `now`. */
 export function isNewcomerProtected(target: Town, now: number): boolean {
-  return now < target.foundedAt + NEWCOMER_PROTECTION_MS / target.speed;
+  return now < protectedUntil(target);
 }
 
 /** Why `attackerTownId` may not raid `targetTownId` now, or null. */

@@ -94,6 +94,8 @@ export interface Town {
   fleets: FleetInFlight[];
   /** raids on this starbase being fought right now, oldest first (its docked ships and defense grid fight) */
   defenses: Defense[];
+  /** value (build cost) of the enemy ships this starbase's fleets and defenses have destroyed: counts for points */
+  destroyed: number;
 }
 
 /** A raid on the starbase, from the moment its battle starts until its result is applied. */
@@ -192,6 +194,7 @@ export const townSchema: z.ZodType<Town, unknown> = z
       .array(z.object({ battleId: z.string().min(1).max(64), attackerName: z.string().max(200), startedAt: time }).strict())
       .max(1000)
       .default([]),
+    destroyed: amount.default(0),
   })
   .strict()
   .transform(giveOrdersIds);

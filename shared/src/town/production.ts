@@ -44,7 +44,7 @@ export function newTown(now: number, speed: number): Town {
   const stocks = {} as Record<ResourceId, Stock>;
   for (const r of RESOURCES) stocks[r] = { amount: STARTING_STOCK[r], rate: 0, cap: 0 };
   const ships = Object.fromEntries(SHIPS.map((s) => [s, 0])) as Record<ShipId, number>;
-  return withDerivedRates({ foundedAt: now, speed, since: now, stocks, buildings, upgrade: null, ships, shipyard: [], shipOrderSerial: 0, applied: [], missionsTaken: [], fleets: [], defenses: [] });
+  return withDerivedRates({ foundedAt: now, speed, since: now, stocks, buildings, upgrade: null, ships, shipyard: [], shipOrderSerial: 0, applied: [], missionsTaken: [], fleets: [], defenses: [], destroyed: 0 });
 }
 
 /**

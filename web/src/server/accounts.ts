@@ -1,4 +1,5 @@
 import 'server-only';
+import { placeTown } from '@starscape/prisma';
 import { newTown } from '@starscape/shared';
 import { db } from './db';
 import { env } from './env';
@@ -21,8 +22,9 @@ interface NewAccount {
  */
 export async function createAccount(account: NewAccount): Promise<{ userId: string; townId: string }> {
   const now = Date.now();
+  let created: { userId: string; townId: string };
   try {
-    return await db().$transaction(async (tx) => {
+    created = await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: account });
       const town = await tx.town.create({
         data: {
@@ -37,16 +39,21 @@ export async function createAccount(account: NewAccount): Promise<{ userId: stri
     if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
+  // outside the transaction: a placement race retries on the unique (sector, slot) index, which would abort it
+  await placeTown(db(), created.townId);
+  return created;
 }
 
 /** The player's starbase (their oldest town), created if it is missing. */
 export async function townOf(userId: string, displayName: string): Promise<{ id: string; name: string }> {
   const existing = await db().town.findFirst({ where: { ownerId: userId }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
   if (existing) return existing;
-  return db().town.create({
+  const town = await db().town.create({
     data: { ownerId: userId, name: starbaseName(displayName), snapshot: JSON.stringify(newTown(Date.now(), env().GAME_SPEED)) },
     select: { id: true, name: true },
   });
+  await placeTown(db(), town.id);
+  return town;
 }
 
 export class EmailTakenError extends Error {
