@@ -17,6 +17,7 @@ export async function SiteHeader() {
         <nav className={styles.nav} aria-label="Main">
           <NavLink href="/play">Play</NavLink>
           {user && <NavLink href="/battles">Battles</NavLink>}
+          {user && <NavLink href="/leaderboard">Leaderboard</NavLink>}
           {user && <NavLink href="/account">Account</NavLink>}
         </nav>
         <div className={styles.session}>
