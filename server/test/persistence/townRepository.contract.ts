@@ -3,6 +3,7 @@ import { SECTOR_SLOTS } from '@starscape/shared';
 import {
   StaleVersionError,
   TownNotFoundError,
+  type StoredTown,
   type TownRepository,
 } from '../../src/persistence/TownRepository';
 
@@ -153,7 +154,7 @@ export function describeTownRepositoryContract(name: string, makeRepo: () => Pro
 
     describe('the galaxy', () => {
       it('places every new town in a free slot, filling the newest sector before opening the next', async () => {
-        const towns = [];
+        const towns: StoredTown[] = [];
         for (let i = 0; i < 30; i++) towns.push(await create(i));
         expect(towns.every((t) => t.sector !== null && t.slot !== null && t.slot >= 0 && t.slot < SECTOR_SLOTS)).toBe(true);
         const count = await repo.sectorCount();
