@@ -1,5 +1,4 @@
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
 import {
   CombatClientMessage,
   CombatServerMessage,
@@ -32,6 +31,7 @@ import type { CombatRoomServices } from './CombatRoomServices';
 import { joinError } from './gameError';
 import { CombatState } from './schema/CombatState';
 import { appendOrderState, writeCombatState } from './schema/writeCombatState';
+import { setSizedState } from './sizedState';
 
 interface Seat {
   role: CombatRole;
@@ -119,15 +119,7 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
       appendOrderState(state, order);
       this.ordersGiven[order.side]++;
     }
-    // the full state of a big battle is larger than the encoder's default buffer; size this room's up front
-    // (the encoder would grow it on the first patch anyway, with a warning) and leave the default as it was
-    const defaultBufferSize = Encoder.BUFFER_SIZE;
-    Encoder.BUFFER_SIZE = Math.max(defaultBufferSize, 4096 + this.battle.ships.length * 64);
-    try {
-      this.state = state;
-    } finally {
-      Encoder.BUFFER_SIZE = defaultBufferSize;
-    }
+    setSizedState(this, state, 4096 + this.battle.ships.length * 64); // the full state of a big battle
     this.setMetadata({ battleId, kind: record.kind });
     this.registerMessages();
 

@@ -1,10 +1,12 @@
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import {
   CHAT_HISTORY,
+  CHAT_MAX_LENGTH,
   ERROR_MESSAGES,
   GalaxyClientMessage,
   GalaxyServerMessage,
   PROTOCOL_VERSION,
+  SECTOR_SLOTS,
   chatText,
   galaxyClientMessageSchemas,
   galaxyJoinOptionsSchema,
@@ -25,6 +27,7 @@ import { authenticate } from './authenticate';
 import type { GalaxyRoomServices } from './GalaxyRoomServices';
 import { joinError } from './gameError';
 import { ChatLineState, GalaxyState, GalaxyTownState } from './schema/GalaxyState';
+import { setSizedState } from './sizedState';
 
 /** Room id of a sector's room: deterministic, one per sector. */
 export const galaxyRoomId = (sector: number) => `galaxy-${sector}`;
@@ -73,7 +76,8 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
 
     const state = new GalaxyState();
     state.sector = this.sector;
-    this.state = state;
+    // the sector's starbases and two full chat histories: up to ~4 bytes a character of a 280-character line
+    setSizedState(this, state, 8192 + SECTOR_SLOTS * 256 + 2 * CHAT_HISTORY * (CHAT_MAX_LENGTH * 4 + 160));
     const [sectorLines, galaxyLines] = await Promise.all([chat.recent(channelKey('sector', this.sector), CHAT_HISTORY), chat.recent('galaxy', CHAT_HISTORY)]);
     for (const line of sectorLines) this.pushLine(state.sectorChat, line);
     for (const line of galaxyLines) this.pushLine(state.galaxyChat, line);
