@@ -169,6 +169,8 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
       missionsTaken: Array.isArray(raw.missionsTaken) ? raw.missionsTaken.filter((id): id is string => typeof id === 'string') : [],
       fleets: fleets(raw.fleets),
       defenses: defenses(raw.defenses),
+      // what the starbase destroyed counts for points, which the galaxy and the leaderboard show; not sent here
+      destroyed: 0,
     },
     energy: { supply: num(raw.energySupply), use: num(raw.energyUse) },
   };
