@@ -2,6 +2,7 @@
 
 import { SHIPS, advance, missionBoard, type ShipId } from '@starscape/shared';
 import { useState } from 'react';
+import { useGalaxy } from '../../galaxy/session/GalaxyProvider';
 import { pendingRaidTarget } from '../session/GameConnection';
 import { useGame, useGameCommands } from '../session/GameProvider';
 import { useServerNow } from '../session/useServerNow';
@@ -17,9 +18,9 @@ const NO_SHIPS = Object.fromEntries(SHIPS.map((s) => [s, 0])) as Record<ShipId, 
 /**
  * The Fleet section: the mission board (drawn on this side from the same seed as the server's), the
  * composer for the picked mission, the fleets away, and the raid panel. Ticks once a second: every number
- * here is a countdown or a stock.
+ * here is a countdown or a stock. `raidTarget`: a starbase picked elsewhere (the galaxy map, a profile) to raid.
  */
-export function FleetView() {
+export function FleetView({ raidTarget = null }: { raidTarget?: string | null }) {
   const town = useGame((s) => s.view?.town);
   const townId = useGame((s) => s.view?.meta.townId ?? '');
   const isOwner = useGame((s) => s.role === 'owner');
@@ -30,6 +31,8 @@ export function FleetView() {
   const [picked, setPicked] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<ShipId, number>>(NO_SHIPS);
   const [raidCounts, setRaidCounts] = useState<Record<ShipId, number>>(NO_SHIPS);
+  // what the galaxy map showed of the target, if the player came from there
+  const known = useGalaxy((s) => (raidTarget ? (s.knownTowns[raidTarget] ?? null) : null));
   if (!town) return null;
 
   // the town as it is now: ships built by now docked, fleets due home landed
@@ -74,6 +77,7 @@ export function FleetView() {
           onChange={(ship, count) => setRaidCounts({ ...raidShips, [ship]: clampShips(count, current.ships[ship]) })}
           live={live}
           sending={raiding}
+          preselected={raidTarget ? { townId: raidTarget, name: known?.name ?? null, ownerName: known?.ownerName ?? null } : null}
           onLaunch={(targetTownId) => {
             commands?.raid(targetTownId, dispatchShips(raidShips));
             setRaidCounts(NO_SHIPS);

@@ -1,11 +1,15 @@
 'use client';
 
+import { GalaxyIcon } from '../../galaxy/map/GalaxyIcon';
+import { GalaxyProvider } from '../../galaxy/session/GalaxyProvider';
 import { useGame } from '../session/GameProvider';
 import { BattleNotice } from './BattleNotice';
 import { BuildingGrid } from './BuildingGrid';
+import { ChatPanel } from './ChatPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FleetStrip } from './FleetStrip';
 import { FleetView } from './FleetView';
+import { GalaxyView } from './GalaxyView';
 import { BuildingIcon, ShipIcon } from './icons';
 import { ResourcePanel } from './ResourcePanel';
 import { ShipyardView } from './ShipyardView';
@@ -13,28 +17,36 @@ import { StatusScreen } from './StatusScreen';
 import { Toasts } from './Toasts';
 import { TownHeader } from './TownHeader';
 import { UpgradeStatus } from './UpgradeStatus';
-import { useViewTab } from './useViewTab';
-import { VIEW_TABS } from './viewTab';
+import { useViewRoute } from './useViewTab';
+import { VIEW_TABS, routeOf, type ViewRoute } from './viewTab';
 import { ViewTabs, tabId, tabPanelId } from './ViewTabs';
 import styles from './game.module.css';
 
 /**
  * The game page: the town once its state is here, the connection status until then. Resources, the
- * construction bay and the docked fleet stay on top; below them one section at a time (Base, Shipyard, Fleet),
- * chosen with tabs and kept in the URL hash.
+ * construction bay and the docked fleet stay on top; below them one section at a time (Base, Shipyard, Fleet,
+ * Galaxy), chosen with tabs and kept in the URL hash. The chat rides along on every section.
  */
 export function GameView() {
   const hasTown = useGame((s) => s.view !== null);
+  const [route, setRoute] = useViewRoute();
   return (
-    <div className={styles.view}>
-      {hasTown ? <Town /> : <StatusScreen />}
-      <Toasts />
-    </div>
+    <GalaxyProvider viewing={route.tab === 'galaxy' ? (route.sector ?? 'home') : null}>
+      <div className={styles.view}>
+        {hasTown ? <Town route={route} setRoute={setRoute} /> : <StatusScreen />}
+        {hasTown && <ChatPanel />}
+        <Toasts />
+      </div>
+    </GalaxyProvider>
   );
 }
 
-function Town() {
-  const [tab, setTab] = useViewTab();
+function Town({ route, setRoute }: { route: ViewRoute; setRoute: (route: ViewRoute) => void }) {
+  const tab = route.tab;
+  const setTab = (next: typeof tab) => {
+    // the open section again keeps what is picked in it (a sector, a raid target)
+    if (next !== tab) setRoute(routeOf(next));
+  };
   const inProduction = useGame((s) => s.view?.town.shipyard.reduce((sum, o) => sum + o.remaining, 0) ?? 0);
   const fleetsAway = useGame((s) => s.view?.town.fleets.length ?? 0);
   return (
@@ -67,14 +79,34 @@ function Town() {
             badge: fleetsAway > 0 ? String(fleetsAway) : null,
             badgeLabel: `${fleetsAway} ${fleetsAway === 1 ? 'fleet' : 'fleets'} away`,
           },
+          galaxy: { label: 'Galaxy', icon: <GalaxyIcon size={18} /> },
         }}
       />
       {VIEW_TABS.map((t) => (
         <div key={t} role="tabpanel" id={tabPanelId(t)} aria-labelledby={tabId(t)} hidden={t !== tab} className={styles.tabPanel} data-view={t}>
           {/* only the open section is rendered: the others would re-render 4×/s for nothing */}
-          {t === tab && (t === 'base' ? <BuildingGrid /> : t === 'shipyard' ? <ShipyardView /> : <FleetView />)}
+          {t === tab && <Section route={route} setRoute={setRoute} />}
         </div>
       ))}
     </>
   );
+}
+
+function Section({ route, setRoute }: { route: ViewRoute; setRoute: (route: ViewRoute) => void }) {
+  switch (route.tab) {
+    case 'base':
+      return <BuildingGrid />;
+    case 'shipyard':
+      return <ShipyardView />;
+    case 'fleet':
+      return <FleetView raidTarget={route.raidTarget} />;
+    case 'galaxy':
+      return (
+        <GalaxyView
+          sector={route.sector}
+          onSector={(sector) => setRoute({ tab: 'galaxy', sector })}
+          onRaid={(townId) => setRoute({ tab: 'fleet', raidTarget: townId })}
+        />
+      );
+  }
 }

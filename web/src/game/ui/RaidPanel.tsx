@@ -2,6 +2,7 @@
 
 import { NEWCOMER_PROTECTION_MS, RAID_DISTANCE } from '@starscape/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { resolveRaidTarget, type PreselectedTarget, type RaidPick } from '../../galaxy/raidTarget';
 import type { RaidTargetSummary, RaidTargetsResponse } from '../../server/raidTargets';
 import { DockedShipRows } from './DockedShipRows';
 import type { FleetComposerProps } from './FleetComposer';
@@ -16,6 +17,8 @@ const DAY_MS = 24 * 3_600_000;
 /** The mission composer's inputs, with a ship pick of its own; `sending`: a raid was sent and is not answered yet. */
 export interface RaidPanelProps extends Omit<FleetComposerProps, 'mission' | 'onLaunch'> {
   onLaunch: (targetTownId: string) => void;
+  /** picked before the panel opened; it stays pickable even when the list does not hold it */
+  preselected?: PreselectedTarget | null;
 }
 
 /**
@@ -23,11 +26,19 @@ export interface RaidPanelProps extends Omit<FleetComposerProps, 'mission' | 'on
  * database; only names, owners and founding times), a target picked from them, the ships to send and what the
  * flight costs. The server has the last word: a target that became protected or vanished is refused there.
  */
-export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch }: RaidPanelProps) {
+export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch, preselected = null }: RaidPanelProps) {
   const list = useRaidTargets();
-  const [pickedId, setPickedId] = useState<string | null>(null);
+  const [pickedId, setPickedId] = useState<string | null>(preselected?.townId ?? null);
+  const panel = useRef<HTMLElement>(null);
+  const preselectedId = preselected?.townId ?? null;
+  useEffect(() => {
+    if (!preselectedId) return;
+    // a target picked on the map: pick it here too, and bring the panel into view
+    setPickedId(preselectedId);
+    panel.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [preselectedId]);
   const targets = list.data?.targets ?? [];
-  const target = targets.find((t) => t.townId === pickedId) ?? null;
+  const { target, outside } = resolveRaidTarget(targets, pickedId, preselected);
 
   const plan = planFleet(town, { distance: RAID_DISTANCE }, ships, now);
   const problem = raidProblem(town, ships, now);
@@ -35,7 +46,7 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
   const protectionDays = NEWCOMER_PROTECTION_MS / DAY_MS;
 
   return (
-    <section className={`panel ${styles.panel}`} aria-labelledby="raid-title" data-raid-panel>
+    <section ref={panel} className={`panel ${styles.panel}`} aria-labelledby="raid-title" data-raid-panel>
       <header className={styles.head}>
         <span className={missions.kind} data-kind="raid">
           Raid
@@ -56,7 +67,7 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
       <div className={styles.columns}>
         <div className={styles.targets}>
           <h3 className={missions.sectionTitle}>Targets</h3>
-          <TargetList state={list} targets={targets} pickedId={target?.townId ?? null} onPick={setPickedId} now={now} disabled={sending} />
+          <TargetList state={list} targets={targets} outside={outside} pickedId={target?.townId ?? null} onPick={setPickedId} now={now} disabled={sending} />
           {list.data && list.data.protectedCount > 0 && (
             <p className={styles.protectedNote} data-protected-count={list.data.protectedCount}>
               <span className="num">{list.data.protectedCount}</span> {list.data.protectedCount === 1 ? 'newcomer is' : 'newcomers are'} protected right now.
@@ -68,7 +79,7 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
           <p className={styles.targetLine} data-raid-picked={target?.townId}>
             {target ? (
               <>
-                Target: <strong>{target.name}</strong> <span className="muted">({target.ownerName})</span>
+                Target: <strong>{target.name}</strong> {target.ownerName && <span className="muted">({target.ownerName})</span>}
               </>
             ) : (
               <span className="muted">No target picked yet.</span>
@@ -110,6 +121,7 @@ export function RaidPanel({ town, now, ships, onChange, live, sending, onLaunch 
 function TargetList({
   state,
   targets,
+  outside,
   pickedId,
   onPick,
   now,
@@ -117,23 +129,32 @@ function TargetList({
 }: {
   state: RaidTargetsState;
   targets: readonly RaidTargetSummary[];
+  outside: RaidPick | null;
   pickedId: string | null;
   onPick: (townId: string) => void;
   now: number;
   disabled: boolean;
 }) {
+  const picked = outside && <OutsideTarget target={outside} picked={outside.townId === pickedId} onPick={onPick} disabled={disabled} />;
   if (!state.data) {
-    if (state.error) return <p className={styles.problem}>{state.error}</p>;
-    return <p className={styles.empty}>Scanning for starbases…</p>;
+    return (
+      <>
+        {picked && <ul className={styles.list}>{picked}</ul>}
+        {state.error ? <p className={styles.problem}>{state.error}</p> : <p className={styles.empty}>Scanning for starbases…</p>}
+      </>
+    );
   }
   return (
     <>
       {state.error && <p className={styles.problem}>{state.error}</p>}
+      {picked && <ul className={styles.list}>{picked}</ul>}
       {targets.length === 0 ? (
+        outside ? null : (
         <div className={styles.empty} data-raid-empty>
           <p>No starbase is open to raids right now.</p>
           <p className="muted">Every other starbase is either still under newcomer protection or there are no other players yet. Check back later, or refresh.</p>
         </div>
+        )
       ) : (
         <ul className={styles.list}>
           {targets.map((t) => {
@@ -153,6 +174,21 @@ function TargetList({
         </ul>
       )}
     </>
+  );
+}
+
+/** A target picked on the galaxy map or a profile that the list does not hold (the server checks it on launch). */
+function OutsideTarget({ target, picked, onPick, disabled }: { target: RaidPick; picked: boolean; onPick: (townId: string) => void; disabled: boolean }) {
+  return (
+    <li className={styles.target} data-raid-target={target.townId} data-selected={picked || undefined} data-preselected>
+      <span className={styles.targetName}>{target.name}</span>
+      <span className={styles.targetFacts}>
+        {target.ownerName ? `${target.ownerName} · ` : ''}picked from the galaxy · checked when you launch
+      </span>
+      <button type="button" className={styles.pick} aria-pressed={picked} disabled={disabled} onClick={() => onPick(target.townId)}>
+        {picked ? '✓ Target' : 'Pick'}
+      </button>
+    </li>
   );
 }
 

@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
-import { DEFAULT_TAB, hashForTab, tabFromHash, type ViewTab } from './viewTab';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { DEFAULT_TAB, hashForRoute, routeFromHash, routeOf, type ViewRoute, type ViewTab } from './viewTab';
 
-/** Fired on window when the tab changes through `replaceState` (which sends no `hashchange`). */
+/** Fired on window when the route changes through `replaceState` (which sends no `hashchange`). */
 const TAB_EVENT = 'starscape:view-tab';
 
 function subscribe(onChange: () => void): () => void {
@@ -16,20 +16,30 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /**
- * The open section of the game view, kept in the URL hash (`/play#shipyard`), so a reload or a shared
- * link opens the same section. The server render (and hydration) always shows the default tab.
+ * Where the game view is — the open section and what is picked in it — kept in the URL hash (`/play#shipyard`,
+ * `/play#galaxy-3`), so a reload or a shared link opens the same place. The server render (and hydration)
+ * always shows the default section.
  */
-export function useViewTab(): [ViewTab, (tab: ViewTab) => void] {
-  const tab = useSyncExternalStore(
+export function useViewRoute(): [ViewRoute, (route: ViewRoute) => void] {
+  const hash = useSyncExternalStore(
     subscribe,
-    () => tabFromHash(window.location.hash),
-    () => DEFAULT_TAB,
+    () => window.location.hash,
+    () => '',
   );
-  const setTab = useCallback((next: ViewTab) => {
+  const route = useMemo(() => routeFromHash(hash), [hash]);
+  const setRoute = useCallback((next: ViewRoute) => {
     const { pathname, search } = window.location;
-    // replace, not push: switching sections should not fill the Back button's history
-    window.history.replaceState(null, '', `${pathname}${search}${hashForTab(next)}`);
+    // replace, not push: switching sections should not fill the Back button's history; the entry keeps its
+    // state (Next's router keeps its own there)
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${hashForRoute(next)}`);
     window.dispatchEvent(new Event(TAB_EVENT));
   }, []);
-  return [tab, setTab];
+  return [route, setRoute];
+}
+
+/** The open section alone, and a setter that opens a section with nothing picked in it. */
+export function useViewTab(): [ViewTab, (tab: ViewTab) => void] {
+  const [route, setRoute] = useViewRoute();
+  const setTab = useCallback((tab: ViewTab) => setRoute(routeOf(tab)), [setRoute]);
+  return [route.tab ?? DEFAULT_TAB, setTab];
 }
