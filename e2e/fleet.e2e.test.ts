@@ -68,12 +68,19 @@ run('a player sends a fleet on a patrol in the browser', () => {
   it('picks a patrol, composes a fleet and launches it; once it is in battle the game offers to watch it live', async () => {
     await page.goto(new URL('/play#fleet', stack.url).href);
     await page.locator('[data-status=live]').first().waitFor({ timeout: 30_000 });
+    // at this speed the board is redrawn every 36 s: a launch in its last seconds would name a mission gone by
+    // the time the server reads it, so pick from a board with time to spare
+    const refreshesAt = Number(await page.locator('[data-refreshes-at]').getAttribute('data-refreshes-at'));
+    if (refreshesAt - Date.now() < 15_000) await page.waitForTimeout(Math.max(0, refreshesAt - Date.now()) + 1000);
     const patrol = page.locator('[data-mission][data-kind=patrol]:not([data-taken])').first();
     await patrol.getByRole('button').click();
     // a few fighters only: the battle lasts long enough to give orders in (the retreat then ends it)
     await page.locator('[data-send-ship=fighter] input').fill('4');
     await page.locator('[data-launch]').click();
-    await page.locator('[data-fleet]').first().waitFor();
+    // the fleet appears, or the refusal is what this test reports
+    await page.locator('[data-fleet], [data-tone=error]').first().waitFor();
+    const refusal = page.locator('[data-tone=error]');
+    if ((await refusal.count()) > 0) throw new Error(`launch refused: ${await refusal.first().innerText()}`);
     const watch = page.locator('[data-watch-battle]').first();
     await watch.waitFor({ timeout: 40_000 }); // arrival: the battle starts and is fought live
     battleLink = (await watch.getAttribute('href'))!;
@@ -97,7 +104,7 @@ run('a player sends a fleet on a patrol in the browser', () => {
     await shot('battle-live');
 
     // focus fire: click a pirate ship (the defender's colour on the canvas)
-    const targets = await canvas.evaluate((element: HTMLCanvasElement) => {
+    const findPirates = () => canvas.evaluate((element: HTMLCanvasElement) => {
       const ctx = element.getContext('2d')!;
       const { data, width, height } = ctx.getImageData(0, 0, element.width, element.height);
       const scale = element.width / element.getBoundingClientRect().width;
@@ -112,7 +119,9 @@ run('a player sends a fleet on a patrol in the browser', () => {
       }
       return found;
     });
-    expect(targets.length).toBeGreaterThan(0);
+    // a frame may catch the pirates behind explosions and shots: look again for a few seconds
+    await expect.poll(async () => (await findPirates()).length, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0);
+    const targets = await findPirates();
     const focusing = view.locator('[data-stance=focus]');
     for (const target of targets.slice(0, 8)) {
       await canvas.click({ position: target });

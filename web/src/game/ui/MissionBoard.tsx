@@ -51,7 +51,7 @@ export function MissionBoard({ board, town, now, selectedId, onSelect }: { board
         <h2 id="missions-title" className={styles.sectionTitle}>
           Mission board
         </h2>
-        <span className={styles.refresh} title="A new board is drawn then; fleets already out keep their mission">
+        <span className={styles.refresh} data-refreshes-at={board.refreshesAt} title="A new board is drawn then; fleets already out keep their mission">
           <ClockIcon /> New missions in <span className="num">{formatCountdown(board.refreshesAt - now)}</span>
         </span>
       </div>
