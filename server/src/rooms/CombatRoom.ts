@@ -2,7 +2,6 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import {
   CombatClientMessage,
   CombatServerMessage,
-  ERROR_MESSAGES,
   LIVE_BATTLE_PATCH_MS,
   PROTOCOL_VERSION,
   STEPS_PER_SECOND,
@@ -16,12 +15,9 @@ import {
   toOrder,
   type BattleSide,
   type BattleState,
-  type ClockMessage,
   type CombatOrder,
   type CombatRole,
   type CombatWelcomeMessage,
-  type ErrorCode,
-  type ErrorMessage,
   type Player,
 } from '@starscape/shared';
 import { z } from 'zod';
@@ -29,6 +25,7 @@ import { BattleStateError } from '../persistence/BattleRepository';
 import { authenticate } from './authenticate';
 import type { CombatRoomServices } from './CombatRoomServices';
 import { joinError } from './gameError';
+import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { CombatState } from './schema/CombatState';
 import { appendOrderState, writeCombatState } from './schema/writeCombatState';
 import { setSizedState } from './sizedState';
@@ -163,38 +160,20 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
   }
 
   private registerMessages(): void {
-    const schema = combatClientMessageSchemas[CombatClientMessage.Order];
-    // validators never throw (Colyseus 0.16 would drop the socket): a malformed message is answered instead
-    this.onMessage(
-      CombatClientMessage.Order,
-      (client: Client<Seat, Player>, parsed: ReturnType<typeof schema.safeParse>) => {
-        if (!parsed.success) return this.refuse(client, 'message/invalid', CombatClientMessage.Order);
-        this.order(client, parsed.data);
-      },
-      (raw: unknown) => schema.safeParse(raw),
-    );
-    const clock = combatClientMessageSchemas[CombatClientMessage.Clock];
-    this.onMessage(
-      CombatClientMessage.Clock,
-      (client: Client, parsed: ReturnType<typeof clock.safeParse>) => {
-        if (!parsed.success) return this.refuse(client, 'message/invalid', CombatClientMessage.Clock);
-        const answer: ClockMessage = { clientTime: parsed.data.clientTime, serverTime: this.services.now() };
-        client.send(CombatServerMessage.Clock, answer);
-      },
-      (raw: unknown) => clock.safeParse(raw),
-    );
-    this.onMessage('*', (client, type) => this.refuse(client, 'message/unknown-type', String(type)));
+    onValidated(this, CombatClientMessage.Order, combatClientMessageSchemas[CombatClientMessage.Order], (client: Client<Seat, Player>, command) => this.order(client, command));
+    answerClock(this, combatClientMessageSchemas[CombatClientMessage.Clock], this.services.now);
+    refuseUnknownTypes(this);
   }
 
   /** A commander's order: side from the seat, step = the next one; stored, then applied at that step. */
   private order(client: Client<Seat, Player>, command: Parameters<typeof toOrder>[0]): void {
     const role = client.userData?.role;
-    if (role !== 'attacker' && role !== 'defender') return this.refuse(client, 'combat/not-a-combatant', CombatClientMessage.Order);
-    if (this.ended) return this.refuse(client, 'combat/over', CombatClientMessage.Order);
+    if (role !== 'attacker' && role !== 'defender') return refuse(client, 'combat/not-a-combatant', CombatClientMessage.Order);
+    if (this.ended) return refuse(client, 'combat/over', CombatClientMessage.Order);
     const order = toOrder(command, role, this.battle.step);
     const problem = checkOrder(this.battle, order);
-    if (problem) return this.refuse(client, problem, CombatClientMessage.Order);
-    if (this.ordersGiven[role] >= MAX_ORDERS_PER_SIDE) return this.refuse(client, 'message/rate-limited', CombatClientMessage.Order);
+    if (problem) return refuse(client, problem, CombatClientMessage.Order);
+    if (this.ordersGiven[role] >= MAX_ORDERS_PER_SIDE) return refuse(client, 'message/rate-limited', CombatClientMessage.Order);
     this.ordersGiven[role]++;
     this.writes++;
     this.services.battles
@@ -207,9 +186,9 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
       })
       .catch((error: unknown) => {
         this.ordersGiven[role]--;
-        if (error instanceof BattleStateError) return this.refuse(client, 'combat/over', CombatClientMessage.Order);
+        if (error instanceof BattleStateError) return refuse(client, 'combat/over', CombatClientMessage.Order);
         this.services.logger.error('could not store a battle order; it was not applied', { battleId: this.roomId, error: String(error) });
-        this.refuse(client, 'combat/past-step', CombatClientMessage.Order);
+        refuse(client, 'combat/past-step', CombatClientMessage.Order);
       })
       .finally(() => {
         this.writes--;
@@ -256,11 +235,6 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
     } catch (error) {
       this.onUncaughtException(error as Error, methodName);
     }
-  }
-
-  private refuse(client: Client, code: ErrorCode, request?: string): void {
-    const message: ErrorMessage = { code, message: ERROR_MESSAGES[code], ...(request ? { request } : {}) };
-    client.send(CombatServerMessage.Error, message);
   }
 }
 

@@ -2,7 +2,6 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import {
   CHAT_HISTORY,
   CHAT_MAX_LENGTH,
-  ERROR_MESSAGES,
   GalaxyClientMessage,
   GalaxyServerMessage,
   PROTOCOL_VERSION,
@@ -12,9 +11,6 @@ import {
   galaxyJoinOptionsSchema,
   protectedUntil,
   type ChatLine,
-  type ClockMessage,
-  type ErrorCode,
-  type ErrorMessage,
   type GalaxyMutesMessage,
   type GalaxyWelcomeMessage,
   type Player,
@@ -26,6 +22,7 @@ import type { SectorTown } from '../persistence/TownRepository';
 import { authenticate } from './authenticate';
 import type { GalaxyRoomServices } from './GalaxyRoomServices';
 import { joinError } from './gameError';
+import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { ChatLineState, GalaxyState, GalaxyTownState } from './schema/GalaxyState';
 import { setSizedState } from './sizedState';
 
@@ -159,7 +156,6 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
   private writeTown(town: SectorTown, isOnline: boolean): void {
     const existing = this.state.towns.get(town.id);
     const entry = existing ?? new GalaxyTownState();
-    const facts = protectionFacts.safeParse(town.snapshot);
     const values: Partial<GalaxyTownState> = {
       townId: town.id,
       name: town.name,
@@ -167,58 +163,38 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
       ownerName: this.names.get(town.ownerId) ?? '',
       slot: town.slot,
       points: town.points,
-      protectedUntil: facts.success ? protectedUntil(facts.data) : 0,
     };
-    if (!existing) values.online = isOnline;
+    if (!existing) {
+      // founding time and speed never change: protection is read once, online flips come through presence
+      const facts = protectionFacts.safeParse(town.snapshot);
+      values.protectedUntil = facts.success ? protectedUntil(facts.data) : 0;
+      values.online = isOnline;
+    }
     for (const [key, value] of Object.entries(values) as Array<[keyof GalaxyTownState, never]>) if (entry[key] !== value) entry[key] = value;
     if (!existing) this.state.towns.set(town.id, entry);
   }
 
   private registerMessages(): void {
-    const chatSchema = galaxyClientMessageSchemas[GalaxyClientMessage.Chat];
-    this.onMessage(
-      GalaxyClientMessage.Chat,
-      (client: Client<Seat, Player>, parsed: ReturnType<typeof chatSchema.safeParse>) => {
-        if (!parsed.success) return this.refuse(client, 'message/invalid', GalaxyClientMessage.Chat);
-        void this.say(client, parsed.data.channel, parsed.data.text);
-      },
-      (raw: unknown) => chatSchema.safeParse(raw),
-    );
-    const muteSchema = galaxyClientMessageSchemas[GalaxyClientMessage.Mute];
-    this.onMessage(
-      GalaxyClientMessage.Mute,
-      (client: Client<Seat, Player>, parsed: ReturnType<typeof muteSchema.safeParse>) => {
-        if (!parsed.success) return this.refuse(client, 'message/invalid', GalaxyClientMessage.Mute);
-        void this.mute(client, parsed.data.userId, parsed.data.muted);
-      },
-      (raw: unknown) => muteSchema.safeParse(raw),
-    );
-    const clockSchema = galaxyClientMessageSchemas[GalaxyClientMessage.Clock];
-    this.onMessage(
-      GalaxyClientMessage.Clock,
-      (client: Client, parsed: ReturnType<typeof clockSchema.safeParse>) => {
-        if (!parsed.success) return this.refuse(client, 'message/invalid', GalaxyClientMessage.Clock);
-        const answer: ClockMessage = { clientTime: parsed.data.clientTime, serverTime: this.services.now() };
-        client.send(GalaxyServerMessage.Clock, answer);
-      },
-      (raw: unknown) => clockSchema.safeParse(raw),
-    );
-    this.onMessage('*', (client, type) => this.refuse(client, 'message/unknown-type', String(type)));
+    const schemas = galaxyClientMessageSchemas;
+    onValidated(this, GalaxyClientMessage.Chat, schemas[GalaxyClientMessage.Chat], (client: Client<Seat, Player>, { channel, text }) => void this.say(client, channel, text));
+    onValidated(this, GalaxyClientMessage.Mute, schemas[GalaxyClientMessage.Mute], (client: Client<Seat, Player>, { userId, muted }) => void this.mute(client, userId, muted));
+    answerClock(this, schemas[GalaxyClientMessage.Clock], this.services.now);
+    refuseUnknownTypes(this);
   }
 
   /** A chat message: normalized, rate-limited per player, stored, then shown (galaxy-wide ones in every sector room). */
   private async say(client: Client<Seat, Player>, channel: ChatLine['channel'], raw: string): Promise<void> {
     const player = client.userData!.player;
     const text = chatText(raw);
-    if (!text.ok) return this.refuse(client, text.code, GalaxyClientMessage.Chat);
+    if (!text.ok) return refuse(client, text.code, GalaxyClientMessage.Chat);
     const { chat, chatLimiter, presence, now, logger } = this.services;
-    if (!chatLimiter.take(player.userId, now())) return this.refuse(client, 'chat/rate-limited', GalaxyClientMessage.Chat);
+    if (!chatLimiter.take(player.userId, now())) return refuse(client, 'chat/rate-limited', GalaxyClientMessage.Chat);
     let line: ChatLine;
     try {
       line = await chat.append(channelKey(channel, this.sector), { channel, authorId: player.userId, authorName: player.name, text: text.value, sentAt: now() });
     } catch (error) {
       logger.error('could not store a chat message', { sector: this.sector, error: String(error) });
-      return this.refuse(client, 'server/unavailable', GalaxyClientMessage.Chat);
+      return refuse(client, 'server/unavailable', GalaxyClientMessage.Chat);
     }
     if (channel === 'galaxy') {
       presence().publish(GALAXY_CHAT_CHANNEL, line); // this room hears it too
@@ -230,15 +206,15 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
 
   private async mute(client: Client<Seat, Player>, userId: string, muted: boolean): Promise<void> {
     const player = client.userData!.player;
-    if (userId === player.userId) return this.refuse(client, 'chat/mute-self', GalaxyClientMessage.Mute);
+    if (userId === player.userId) return refuse(client, 'chat/mute-self', GalaxyClientMessage.Mute);
     try {
-      if (muted && !(await this.services.users.find(userId))) return this.refuse(client, 'chat/no-such-player', GalaxyClientMessage.Mute);
+      if (muted && !(await this.services.users.find(userId))) return refuse(client, 'chat/no-such-player', GalaxyClientMessage.Mute);
       const mutes = await this.services.chat.setMute(player.userId, userId, muted);
       const message: GalaxyMutesMessage = { mutes };
       client.send(GalaxyServerMessage.Mutes, message);
     } catch (error) {
       this.services.logger.error('could not store a mute', { error: String(error) });
-      this.refuse(client, 'server/unavailable', GalaxyClientMessage.Mute);
+      refuse(client, 'server/unavailable', GalaxyClientMessage.Mute);
     }
   }
 
@@ -261,11 +237,6 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
       this.patchTimer = undefined;
       this.broadcastPatch();
     }, 20);
-  }
-
-  private refuse(client: Client, code: ErrorCode, request?: string): void {
-    const message: ErrorMessage = { code, message: ERROR_MESSAGES[code], ...(request ? { request } : {}) };
-    client.send(GalaxyServerMessage.Error, message);
   }
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import {
   ClientMessage,
-  ERROR_MESSAGES,
   PROTOCOL_VERSION,
   ServerMessage,
   advance,
@@ -17,9 +16,6 @@ import {
   startUpgrade,
   townJoinOptionsSchema,
   townSchema,
-  type ClockMessage,
-  type ErrorCode,
-  type ErrorMessage,
   type FleetInFlight,
   type Player,
   type Result,
@@ -31,6 +27,7 @@ import {
 import type { z } from 'zod';
 import { authenticate } from './authenticate';
 import { joinError } from './gameError';
+import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { TownState } from './schema/TownState';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
@@ -177,21 +174,18 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.onOwnerCommand(ClientMessage.OrderShips, ({ ship, count }) => orderShips(this.town, ship, count, this.services.now()));
     this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ orderId }) => cancelShipOrder(this.town, orderId, this.services.now()));
     this.onValidated(ClientMessage.DispatchFleet, (client, { missionId, ships }) => {
-      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
+      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
       const result = dispatchMission(this.town, this.state.townId, missionId, ships, randomUUID(), this.services.now());
-      if (!result.ok) return this.refuse(client, result.code, ClientMessage.DispatchFleet);
+      if (!result.ok) return refuse(client, result.code, ClientMessage.DispatchFleet);
       this.commit(result.value.town);
       void this.launched(result.value.fleet);
     });
     this.onValidated(ClientMessage.RaidTown, (client, { targetTownId, ships }) => {
-      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', ClientMessage.RaidTown);
+      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', ClientMessage.RaidTown);
       void this.raid(client, targetTownId, ships);
     });
-    this.onValidated(ClientMessage.Clock, (client, { clientTime }) => {
-      const answer: ClockMessage = { clientTime, serverTime: this.services.now() };
-      client.send(ServerMessage.Clock, answer);
-    });
-    this.onMessage('*', (client, type) => this.refuse(client, 'message/unknown-type', String(type)));
+    answerClock(this, clientMessageSchemas[ClientMessage.Clock], this.services.now);
+    refuseUnknownTypes(this);
   }
 
   /** A message whose payload is checked by its shared validator; a bad one is answered and changes nothing. */
@@ -199,12 +193,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     type: T,
     handle: (client: Client<Seat, Player>, payload: z.infer<(typeof clientMessageSchemas)[T]>) => void,
   ): void {
-    const schema = clientMessageSchemas[type];
-    // Colyseus 0.16 drops the connection when a validator throws; ours never throws, so the client is told why.
-    this.onMessage(type, (client: Client<Seat, Player>, parsed: ReturnType<typeof schema.safeParse>) => {
-      if (!parsed.success) return this.refuse(client, 'message/invalid', type);
-      handle(client, parsed.data as z.infer<(typeof clientMessageSchemas)[T]>);
-    }, (raw: unknown) => schema.safeParse(raw));
+    onValidated(this, type, clientMessageSchemas[type] as unknown as z.ZodType<z.infer<(typeof clientMessageSchemas)[T]>>, handle);
   }
 
   /** An owner-only command: ownership → payload → rule → state. */
@@ -213,9 +202,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     rule: (payload: z.infer<(typeof clientMessageSchemas)[T]>) => Result<Town>,
   ): void {
     this.onValidated(type, (client, payload) => {
-      if (client.userData?.role !== 'owner') return this.refuse(client, 'auth/not-owner', type);
+      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', type);
       const result = rule(payload);
-      if (!result.ok) return this.refuse(client, result.code, type);
+      if (!result.ok) return refuse(client, result.code, type);
       this.commit(result.value);
     });
   }
@@ -227,9 +216,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       this.services.logger.error('could not look up a raid target', { townId: this.state.townId, targetTownId, error: String(error) });
       return [null, null] as const;
     });
-    if (!record || !target) return this.refuse(client, 'raid/no-such-town', ClientMessage.RaidTown);
+    if (!record || !target) return refuse(client, 'raid/no-such-town', ClientMessage.RaidTown);
     const result = dispatchRaid(this.town, this.state.townId, { townId: targetTownId, name: record.name, town: target }, ships, randomUUID(), now());
-    if (!result.ok) return this.refuse(client, result.code, ClientMessage.RaidTown);
+    if (!result.ok) return refuse(client, result.code, ClientMessage.RaidTown);
     this.commit(result.value.town);
     await this.launched(result.value.fleet);
   }
@@ -251,11 +240,6 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   /** Re-schedules the arrival of every outbound fleet (idempotent): covers a crash between launch and schedule. */
   private ensureArrivals(): void {
     for (const fleet of this.town.fleets) if (fleet.status === 'outbound') void this.launched(fleet);
-  }
-
-  private refuse(client: Client, code: ErrorCode, request?: string): void {
-    const message: ErrorMessage = { code, message: ERROR_MESSAGES[code], ...(request ? { request } : {}) };
-    client.send(ServerMessage.Error, message);
   }
 
   /** Makes `town` the room's truth: state, patch, autosave, next completion timer. */

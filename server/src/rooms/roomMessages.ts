@@ -1,0 +1,43 @@
+import type { Client, Room } from '@colyseus/core';
+import { ERROR_MESSAGES, ServerMessage, type ClockMessage, type ErrorCode, type ErrorMessage } from '@starscape/shared';
+import type { z } from 'zod';
+
+/**
+ * What every room does at its edge, the same way: validate a message's payload with its shared schema, refuse
+ * with a typed error, answer the clock, and refuse message types it does not know. The `error` and `clock`
+ * messages are named alike in every room's protocol.
+ */
+
+/** Tells `client` why its request was refused; nothing changed. */
+export function refuse(client: Client, code: ErrorCode, request?: string): void {
+  const message: ErrorMessage = { code, message: ERROR_MESSAGES[code], ...(request ? { request } : {}) };
+  client.send(ServerMessage.Error, message);
+}
+
+/**
+ * Handles `type` with a payload checked by `schema`; a malformed one is refused as `message/invalid`. The
+ * validator never throws: Colyseus 0.16 drops the connection when a validator throws.
+ */
+export function onValidated<T, C extends Client = Client>(room: Room, type: string, schema: z.ZodType<T>, handle: (client: C, payload: T) => void): void {
+  room.onMessage(
+    type,
+    (client: Client, parsed: z.ZodSafeParseResult<T>) => {
+      if (!parsed.success) return refuse(client, 'message/invalid', type);
+      handle(client as C, parsed.data);
+    },
+    (raw: unknown) => schema.safeParse(raw),
+  );
+}
+
+/** Answers `clock` requests (validated by `schema`) with the server time from `now`. */
+export function answerClock(room: Room, schema: z.ZodType<{ clientTime: number }>, now: () => number): void {
+  onValidated(room, ServerMessage.Clock, schema, (client, { clientTime }) => {
+    const answer: ClockMessage = { clientTime, serverTime: now() };
+    client.send(ServerMessage.Clock, answer);
+  });
+}
+
+/** Refuses every message type the room registered no handler for. Register it last. */
+export function refuseUnknownTypes(room: Room): void {
+  room.onMessage('*', (client, type) => refuse(client, 'message/unknown-type', String(type)));
+}
