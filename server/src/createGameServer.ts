@@ -3,6 +3,9 @@ import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
+import { standalone, type ClusterServices } from './cluster/clusterServices';
+import { replayUpgradesForOtherMachines } from './cluster/machineRouting';
+import { ColyseusRemoteTowns } from './cluster/RemoteTowns';
 import { BattleEvent, BattleSettlement, type BattleSettlePayload } from './battles/BattleSettlement';
 import { LiveBattles } from './battles/LiveBattles';
 import { defineCombatRoom } from './rooms/CombatRoom';
@@ -31,6 +34,8 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   combat?: Pick<CombatRoomServices, 'patchMs' | 'lingerMs'>;
   /** galaxy room timings (tests re-read sectors more often) */
   galaxy?: Pick<GalaxyRoomServices, 'refreshMs'>;
+  /** Redis presence, driver and claims for several processes (default: this process alone) */
+  cluster?: ClusterServices;
 }
 
 export interface GameServer {
@@ -46,22 +51,39 @@ export interface GameServer {
   settlement: BattleSettlement;
   /** opens combat rooms: for new battles, and on start for battles left running */
   battles: LiveBattles;
+  /** this process in the cluster: its claims (towns, battles, sectors) and its address */
+  cluster: ClusterServices;
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects everyone, disposes every room and waits until every town is saved. */
   shutdown(): Promise<void>;
 }
 
+/** How often the server pings each WebSocket to find dead ones. */
+export const WS_PING_INTERVAL_MS = 10_000;
+
 /** Builds the game server: express (health, monitor), the ws transport and the room types. */
 export function createGameServer(options: GameServerOptions): GameServer {
   const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now() });
   const httpServer = http.createServer(app);
+  const cluster = options.cluster ?? standalone();
   const colyseus = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES }),
+    transport: new WebSocketTransport({
+      server: httpServer,
+      maxPayload: MAX_MESSAGE_BYTES,
+      verifyClient: replayUpgradesForOtherMachines(cluster.machineId),
+      // a ping every 10 s (not 3 s): an idle player costs a third of the wakeups; a dead socket goes in 20–30 s
+      pingInterval: WS_PING_INTERVAL_MS,
+      pingMaxRetries: 2,
+    }),
+    presence: cluster.presence,
+    driver: cluster.driver,
+    publicAddress: cluster.publicAddress,
     // we handle signals in main.ts, so the process exits only after every save is done (colyseus#823)
     gracefullyShutdown: false,
     greet: false,
   });
-  const towns = new TownAccess(options);
+  const { claims } = cluster;
+  const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;
   const online = new OnlinePlayers();
   const settlement = new BattleSettlement({ battles: options.battles, towns, events, logger, now });
@@ -84,6 +106,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       now,
       reconnectGraceSeconds: options.reconnectGraceSeconds,
       logger,
+      claims,
       ...options.galaxy,
     }),
   ).filterBy(['sector']);
@@ -99,6 +122,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       now,
       reconnectGraceSeconds: options.reconnectGraceSeconds,
       logger,
+      claims,
       ...options.combat,
     }),
   );
@@ -112,7 +136,9 @@ export function createGameServer(options: GameServerOptions): GameServer {
     arrivals: fleets,
     settlement,
     battles: live,
+    cluster,
     async listen(requestedPort, host) {
+      await claims.start(); // alive before the first claim
       await colyseus.listen(requestedPort, host);
       const address = httpServer.address();
       port = typeof address === 'object' && address ? address.port : requestedPort;
@@ -124,6 +150,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       await scheduler.stop(); // handlers in flight finish (and save) before rooms go away
       await colyseus.gracefullyShutdown(false);
       await options.pendingSaves.drain();
+      await claims.stop(); // after the last save: another process may now open these towns
     },
   };
 }

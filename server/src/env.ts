@@ -10,7 +10,7 @@ const envSchema = z.object({
   GAME_HOST: z.string().min(1).default('0.0.0.0'),
   /** defaults to the repository's data/ folder */
   DATA_DIR: z.string().min(1).optional(),
-  /** `file:/abs/path.db` (SQLite); defaults to `<DATA_DIR>/starscape.db` */
+  /** `file:/abs/path.db` (SQLite) or `postgres://…` (PostgreSQL); defaults to `<DATA_DIR>/starscape.db` */
   DATABASE_URL: z.string().min(1).optional(),
   /** SPKI PEM of the Ed25519 key the web app signs game tokens with */
   GAME_TOKEN_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----")' }),
@@ -20,6 +20,15 @@ const envSchema = z.object({
   MONITOR_USERNAME: z.string().min(1).optional(),
   MONITOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Redis for Colyseus presence, driver and claims: set it to run several game processes; unset = one process */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  /** host[:port][/path] browsers use for this process's WebSockets; required with REDIS_URL (one per process) */
+  GAME_PUBLIC_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+(:\d{1,5})?(\/[^\s?#]*)?$/, 'must be host[:port][/path] without a scheme, e.g. game.example.com or 10.0.0.5:2567')
+    .optional(),
+  /** set by Fly.io on each machine: this process advertises <GAME_PUBLIC_ADDRESS>/m/<id> and replays upgrades meant for other machines */
+  FLY_MACHINE_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Fly machine id').optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -35,6 +44,11 @@ export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEn
   const env = parsed.data;
   if (Boolean(env.MONITOR_USERNAME) !== Boolean(env.MONITOR_PASSWORD)) {
     throw new Error('Invalid game server environment:\n  MONITOR_USERNAME and MONITOR_PASSWORD must be set together');
+  }
+  if (env.REDIS_URL && !env.GAME_PUBLIC_ADDRESS) {
+    throw new Error(
+      'Invalid game server environment:\n  GAME_PUBLIC_ADDRESS is required with REDIS_URL: each game process needs the address browsers reach it on',
+    );
   }
   return env;
 }

@@ -47,6 +47,8 @@ export type ErrorCode =
   // --- the server
   /** storage failed for a moment; nothing changed, try again */
   | 'server/unavailable'
+  /** another server process is opening or closing this room right now; joining again finds it */
+  | 'server/room-elsewhere'
   // --- building upgrades
   /** another upgrade is already running; one at a time */
   | 'upgrade/busy'
@@ -149,6 +151,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'chat/mute-self': 'You cannot mute yourself.',
   'chat/no-such-player': 'No such player.',
   'server/unavailable': 'The server could not do that just now. Try again in a moment.',
+  'server/room-elsewhere': 'This place is being opened on another server. Joining again in a moment.',
   'raid/own-town': 'You cannot raid your own starbase.',
   'raid/target-protected': 'That starbase is under newcomer protection.',
   'raid/unarmed': 'A raid needs at least one armed ship: scouts cannot fight.',

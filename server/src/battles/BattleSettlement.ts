@@ -80,14 +80,9 @@ export class BattleSettlement {
     const fleetId = fleetIdOf(battleId);
     const killedByAttacker = shipsValue(result.losses.defender);
     const killedByDefender = shipsValue(result.losses.attacker);
-    await this.deps.towns.update(record.attackerTownId, (town) => {
-      const credited = creditDestroyed(town, battleId, killedByAttacker);
-      return fleetId ? fleetTurnsHome(fleetEntersBattle(credited, fleetId, battleId), fleetId, { survivors: homeward(result), cargo: loot }, endedAt) : credited;
-    });
+    await this.deps.towns.update(record.attackerTownId, { kind: 'attacker-result', battleId, fleetId, killed: killedByAttacker, survivors: homeward(result), loot, endedAt });
     if (record.defenderTownId) {
-      await this.deps.towns.update(record.defenderTownId, (town, now) =>
-        creditDestroyed(applyDefenseResult(town, { battleId, lost: result.losses.defender, looted: loot }, Math.max(now, endedAt)), battleId, killedByDefender),
-      );
+      await this.deps.towns.update(record.defenderTownId, { kind: 'defender-result', battleId, lost: result.losses.defender, looted: loot, killed: killedByDefender, endedAt });
     }
     await this.deps.battles.markResultsApplied(battleId, new Date(Math.max(endedAt, this.deps.now())));
     this.deps.logger.info('battle results applied', { battleId, winner: result.winner, steps: result.steps });

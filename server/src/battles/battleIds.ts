@@ -5,3 +5,6 @@ export const battleIdOf = (fleetId: string) => `b-${fleetId}`;
 export function fleetIdOf(battleId: string): string | null {
   return battleId.startsWith('b-') && battleId.length > 2 ? battleId.slice(2) : null;
 }
+
+/** The cluster claim of a battle's one live room. */
+export const battleClaimKey = (battleId: string) => `battle:${battleId}`;

@@ -1,9 +1,6 @@
 import {
   createBattle,
   defendingShips,
-  defenseBegins,
-  fleetEntersBattle,
-  fleetTurnsHome,
   hashString,
   missionArrival,
   zeroCost,
@@ -81,7 +78,7 @@ export class FleetArrivals {
     if (arrival.kind !== 'battle') {
       const survivors = arrival.kind === 'lost' ? {} : fleet.ships;
       const cargo = arrival.kind === 'loot' ? arrival.cargo : zeroCost();
-      await this.deps.towns.update(townId, (t) => fleetTurnsHome(t, fleetId, { survivors, cargo }, fleet.arriveAt));
+      await this.deps.towns.update(townId, { kind: 'fleet-turns-home', fleetId, survivors, cargo, at: fleet.arriveAt });
       this.deps.logger.info('fleet arrived', { townId, fleetId, result: arrival.kind });
       return;
     }
@@ -102,7 +99,7 @@ export class FleetArrivals {
     const target = existing ? null : await this.deps.towns.read(targetId);
     if (!existing && !target) {
       // the starbase is gone (its account was deleted): nothing to fight, the raiders fly home
-      await this.deps.towns.update(townId, (t) => fleetTurnsHome(t, fleet.id, { survivors: fleet.ships, cargo: zeroCost() }, fleet.arriveAt));
+      await this.deps.towns.update(townId, { kind: 'fleet-turns-home', fleetId: fleet.id, survivors: fleet.ships, cargo: zeroCost(), at: fleet.arriveAt });
       this.deps.logger.info('raid found no starbase', { townId, fleetId: fleet.id, targetId });
       return;
     }
@@ -124,11 +121,11 @@ export class FleetArrivals {
   private async begin(fleet: FleetInFlight, start: BattleStart): Promise<void> {
     const record = (await this.deps.battles.get(start.id)) ?? (await this.record(start));
     await this.deps.settlement.schedule(record);
-    await this.deps.towns.update(start.attackerTownId, (t) => fleetEntersBattle(t, fleet.id, start.id));
+    await this.deps.towns.update(start.attackerTownId, { kind: 'fleet-enters-battle', fleetId: fleet.id, battleId: start.id });
     if (start.defenderTownId) {
       const attacker = await this.deps.townRecords.load(start.attackerTownId);
       const defense = { battleId: start.id, attackerName: attacker?.name ?? 'Unknown raiders', startedAt: start.startedAt };
-      await this.deps.towns.update(start.defenderTownId, (t) => defenseBegins(t, defense));
+      await this.deps.towns.update(start.defenderTownId, { kind: 'defense-begins', defense });
     }
     await this.deps.live.open(start.id);
     this.deps.logger.info('battle started', { battleId: start.id, kind: start.kind, attackerTownId: start.attackerTownId, defenderTownId: start.defenderTownId });

@@ -24,6 +24,8 @@ import { z } from 'zod';
 import { BattleStateError } from '../persistence/BattleRepository';
 import { authenticate } from './authenticate';
 import type { CombatRoomServices } from './CombatRoomServices';
+import { battleClaimKey } from '../battles/battleIds';
+import { createClaimed } from '../cluster/roomClaims';
 import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { CombatState } from './schema/CombatState';
@@ -58,6 +60,7 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
 
   /** runs with nobody connected; disposes itself a little after the end */
   override autoDispose = false;
+  private claimed = false;
   private battle!: BattleState;
   private orders = new Map<number, CombatOrder[]>();
   private startedAt = 0;
@@ -87,7 +90,13 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
     const { battleId } = parsed.data;
     this.roomId = battleId;
     this.patchRate = 0; // patches go out on our own timer, a few per second, only when something changed
+    // one room per battle in the whole cluster: the claim is held until onDispose
+    await createClaimed(this.services.claims, battleClaimKey(battleId), () => this.begin(battleId));
+    this.claimed = true;
+  }
 
+  /** Loads the record and starts the battle clock. */
+  private async begin(battleId: string): Promise<void> {
     const { battles, towns, logger } = this.services;
     const record = await battles.get(battleId);
     if (!record || record.status !== 'running') throw joinError('combat/not-found');
@@ -143,12 +152,13 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
     if (userId) await this.services.online.leave(this, client, userId, consented, this.ended ? 0 : this.services.reconnectGraceSeconds);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     clearInterval(this.stepTimer);
     clearInterval(this.patchTimer);
     clearTimeout(this.lingerTimer);
     // a battle still running stays `running` in its record: the next start resumes it from there
     this.services.logger.info('combat room disposed', { battleId: this.roomId, step: this.battle?.step, ended: this.ended });
+    if (this.claimed) await this.services.claims.release(battleClaimKey(this.roomId));
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

@@ -1,5 +1,6 @@
 import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
+import type { ClusterClaims } from '../cluster/ClusterClaims';
 import type { Logger } from '../logger';
 import type { BattleRepository } from '../persistence/BattleRepository';
 import type { TownRepository } from '../persistence/TownRepository';
@@ -19,6 +20,8 @@ export interface CombatRoomServices {
   now: () => number;
   reconnectGraceSeconds: number;
   logger: Logger;
+  /** one room per battle cluster-wide */
+  claims: ClusterClaims;
   /** wall time between two patches to watchers (default LIVE_BATTLE_PATCH_MS) */
   patchMs?: number;
   /** how long the room stays open after the end, so watchers see it (default 8 s) */

@@ -19,6 +19,7 @@ import type { ArraySchema } from '@colyseus/schema';
 import { z } from 'zod';
 import { channelKey } from '../persistence/ChatRepository';
 import type { SectorTown } from '../persistence/TownRepository';
+import { createClaimed } from '../cluster/roomClaims';
 import { authenticate } from './authenticate';
 import type { GalaxyRoomServices } from './GalaxyRoomServices';
 import { joinError } from './gameError';
@@ -28,6 +29,9 @@ import { setSizedState } from './sizedState';
 
 /** Room id of a sector's room: deterministic, one per sector. */
 export const galaxyRoomId = (sector: number) => `galaxy-${sector}`;
+
+/** The cluster claim of a sector's one live room. */
+export const galaxyClaimKey = (sector: number) => `galaxy:${sector}`;
 
 /** Presence channel carrying every galaxy-wide chat message to every sector room, in every process. */
 export const GALAXY_CHAT_CHANNEL = 'starscape:chat:galaxy';
@@ -50,6 +54,7 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
 
   override autoDispose = true;
   private sector = 0;
+  private claimed = false;
   private names = new Map<string, string>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private patchTimer: NodeJS.Timeout | undefined;
@@ -69,6 +74,13 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
     this.sector = parsed.data.sector;
     this.roomId = galaxyRoomId(this.sector);
     this.patchRate = 0;
+    // one room per sector in the whole cluster: the claim is held until onDispose
+    await createClaimed(this.services.claims, galaxyClaimKey(this.sector), () => this.begin());
+    this.claimed = true;
+  }
+
+  /** Loads the sector, the chat histories and subscribes to presence and galaxy chat. */
+  private async begin(): Promise<void> {
     const { chat, online, presence } = this.services;
 
     const state = new GalaxyState();
@@ -120,10 +132,11 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
     if (userId) await this.services.online.leave(this, client, userId, consented, this.services.reconnectGraceSeconds);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     clearInterval(this.refreshTimer);
     clearTimeout(this.patchTimer);
     for (const unsubscribe of this.unsubscribes) unsubscribe();
+    if (this.claimed) await this.services.claims.release(galaxyClaimKey(this.sector));
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

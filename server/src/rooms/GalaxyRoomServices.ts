@@ -1,6 +1,7 @@
 import type { Presence } from '@colyseus/core';
 import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
+import type { ClusterClaims } from '../cluster/ClusterClaims';
 import type { Logger } from '../logger';
 import type { ChatRepository } from '../persistence/ChatRepository';
 import type { TownRepository } from '../persistence/TownRepository';
@@ -21,6 +22,8 @@ export interface GalaxyRoomServices {
   now: () => number;
   reconnectGraceSeconds: number;
   logger: Logger;
+  /** one room per sector cluster-wide */
+  claims: ClusterClaims;
   /** how often the sector's starbases are re-read (default 5 s) */
   refreshMs?: number;
 }

@@ -31,16 +31,15 @@ import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMess
 import { TownState } from './schema/TownState';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
-import type { LiveTown } from '../towns/TownAccess';
+import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
+import { townRoomId, type LiveTown } from '../towns/TownAccess';
+import { applyTownChange, type TownChange } from '../towns/townChanges';
 import { TownSaver } from './TownSaver';
 
 interface Seat {
   role: Role;
   player: Player;
 }
-
-/** Room id of a town's room: deterministic, so a client or a server part can find it by town id. */
-export const townRoomId = (townId: string) => `town-${townId}`;
 
 /**
  * One player's starbase, live. A thin adapter: check who asks → validate → call a rule from shared →
@@ -55,6 +54,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   private town!: Town;
   private saver!: TownSaver;
   private eventTimer: NodeJS.Timeout | undefined;
+  /** this room holds the town's cluster claim (taken in onCreate, given back after the last save) */
+  private claimed = false;
+  private closing = false;
 
   private get services(): TownRoomServices {
     return (this.constructor as typeof TownRoom).services;
@@ -72,11 +74,20 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.patchRate = 0; // no patch timer: `commit` patches right after each change, an idle town sends nothing
 
     const { access, logger } = this.services;
-    // loading and registering hold the town's queue, so no outside change lands between the two
+    // claiming, loading and registering hold the town's queue, so no outside change lands in between; the
+    // claim keeps any other process from serving or writing the town while this room lives
     const version = await access.exclusive(townId, async () => {
-      const loaded = await this.load(townId);
-      access.register(townId, this.liveTown);
-      return loaded;
+      if (!(await access.claimForRoom(townId))) throw joinError('server/room-elsewhere');
+      this.claimed = true;
+      try {
+        const loaded = await this.load(townId);
+        access.register(townId, this.liveTown);
+        return loaded;
+      } catch (error) {
+        this.claimed = false;
+        await access.releaseRoomClaim(townId);
+        throw error;
+      }
     });
     this.registerMessages();
     logger.info('town room created', { townId, version });
@@ -123,12 +134,23 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   private readonly liveTown: LiveTown = {
     apply: async (change) => {
       const now = this.services.now();
-      this.commit(change(advance(this.town, now), now));
+      this.commit(applyTownChange(advance(this.town, now), change, now));
       await this.saver.flush();
       return this.town;
     },
     current: () => advance(this.town, this.services.now()),
   };
+
+  /** Remote room call from another process (`RemoteTowns.apply`): an outside change, applied and saved here. */
+  async applyOutsideChange(change: TownChange): Promise<RemoteTownAnswer> {
+    if (this.closing || !this.saver) return { gone: true };
+    return { town: await this.liveTown.apply(change) };
+  }
+
+  /** Remote room call from another process (`RemoteTowns.current`). */
+  currentTown(): RemoteTownAnswer {
+    return this.closing || !this.saver ? { gone: true } : { town: this.liveTown.current() };
+  }
 
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
@@ -148,15 +170,21 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   }
 
   override async onDispose(): Promise<void> {
+    this.closing = true;
     if (this.eventTimer) clearTimeout(this.eventTimer);
-    if (!this.saver) return; // onCreate failed before the town was loaded
+    if (!this.saver) return; // onCreate failed before the town was loaded (and gave its claim back)
     this.saver.stop();
     // flush() registers the save in PendingSaves at once; only then do outside changes go to the database
-    // (where they wait for that save), so none can load the town before this last save lands
+    // (where they wait for that save and for the claim), so none can load the town before this last save lands
     const saved = this.saver.flush();
-    this.services.access.unregister(this.state.townId, this.liveTown);
-    await saved;
-    this.services.logger.info('town room disposed', { townId: this.state.townId, version: this.saver.savedVersion });
+    const { access, logger } = this.services;
+    access.unregister(this.state.townId, this.liveTown);
+    try {
+      await saved;
+    } finally {
+      if (this.claimed) await access.releaseRoomClaim(this.state.townId).catch((error: unknown) => logger.error('could not give a town claim back', { townId: this.state.townId, error: String(error) }));
+    }
+    logger.info('town room disposed', { townId: this.state.townId, version: this.saver.savedVersion });
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

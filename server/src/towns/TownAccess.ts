@@ -1,11 +1,23 @@
 import { resume, townPoints, townSchema, type Town } from '@starscape/shared';
+import { acquireWhenFree, type ClusterClaims } from '../cluster/ClusterClaims';
+import type { RemoteTowns } from '../cluster/RemoteTowns';
+import { ROOM_CLAIM_WAIT_MS } from '../cluster/roomClaims';
 import type { Logger } from '../logger';
 import { KeyedSerializer } from '../persistence/KeyedSerializer';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import { StaleVersionError, type TownRepository } from '../persistence/TownRepository';
+import { applyTownChange, type TownChange } from './townChanges';
 
-/** A change to a town from outside its room: a pure rule applied at `now`. */
-export type TownChange = (town: Town, now: number) => Town;
+export type { TownChange } from './townChanges';
+
+/** Room id of a town's room: deterministic, so a client or a server part can find it by town id. */
+export const townRoomId = (townId: string) => `town-${townId}`;
+
+/** The cluster claim a town's one writer holds (its live room, or an outside update for a moment). */
+export const townClaimKey = (townId: string) => `town:${townId}`;
+
+/** How long an outside change keeps trying to reach a town that is busy elsewhere (a crashed holder's claim expires in 15 s). */
+const UPDATE_DEADLINE_MS = 30_000;
 
 /** What a live town room offers to changes from outside it. */
 export interface LiveTown {
@@ -17,13 +29,13 @@ export interface LiveTown {
 
 /**
  * The one way for anything but a town's own room (fleet arrivals, battle results) to change a town, whether
- * or not its room is running: through the live room when there is one in this process, else straight on the
- * stored snapshot with a compare-and-set save. Either way the change is saved before `update` resolves, so
- * an event handler that completes after it never loses its effect.
- *
- * In-process, loading a room and changing a stored town for the same id never interleave (one queue per
- * town). Across processes the versioned save keeps a stale writer from overwriting (several processes:
- * the Redis work routes to the process holding the room).
+ * or not its room is running, and in whichever process that room runs:
+ * - a live room in this process applies the change itself;
+ * - a live room in another process gets the change as data (a remote room call) and applies it there;
+ * - with no live room, the change is written straight to the stored snapshot while this process holds the
+ *   town's cluster claim, so no room can load the town halfway through.
+ * Either way the change is saved before `update` resolves, so an event handler that completes after it never
+ * loses its effect. Changes are idempotent (shared rules keyed by fleet or battle), so a retry is harmless.
  */
 export class TownAccess {
   private readonly live = new Map<string, LiveTown>();
@@ -33,6 +45,8 @@ export class TownAccess {
     private readonly deps: {
       towns: TownRepository;
       pendingSaves: PendingSaves;
+      claims: ClusterClaims;
+      remote: RemoteTowns;
       now: () => number;
       gameSpeed: number;
       logger: Logger;
@@ -42,6 +56,21 @@ export class TownAccess {
   /** Runs `task` with the town's queue held: a room loads its town this way, so no outside change slips in between. */
   exclusive<T>(townId: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(townId, task);
+  }
+
+  /**
+   * Claims the town for a room of this process, waiting a little for an outside update or a closing room to
+   * give it back. False when another live room holds it (the join should be retried: it will find that room).
+   */
+  async claimForRoom(townId: string): Promise<boolean> {
+    const blocking = await acquireWhenFree(this.deps.claims, townClaimKey(townId), 'room', { timeoutMs: ROOM_CLAIM_WAIT_MS });
+    if (blocking) this.deps.logger.warn('town is held by another room; refusing a second one', { townId, holder: blocking.holder });
+    return blocking === null;
+  }
+
+  /** Gives the town's claim back (a room after its last save). */
+  releaseRoomClaim(townId: string): Promise<void> {
+    return this.deps.claims.release(townClaimKey(townId));
   }
 
   register(townId: string, room: LiveTown): void {
@@ -56,10 +85,15 @@ export class TownAccess {
     return this.live.has(townId);
   }
 
-  /** The town as it is now (live room or stored, advanced to now), or null. Changes nothing. */
+  /** The town as it is now (live room here or elsewhere, or stored, advanced to now), or null. Changes nothing. */
   async read(townId: string): Promise<Town | null> {
     const room = this.live.get(townId);
     if (room) return room.current();
+    const claim = await this.deps.claims.holder(townClaimKey(townId));
+    if (claim?.kind === 'room' && claim.holder !== this.deps.claims.processId) {
+      const remote = await this.deps.remote.current(townRoomId(townId));
+      if (remote !== 'gone') return remote;
+    }
     const stored = await this.deps.towns.load(townId);
     if (!stored) return null;
     const now = this.deps.now();
@@ -69,24 +103,45 @@ export class TownAccess {
   /** Applies `change` to the town and saves it; null when there is no such town. */
   update(townId: string, change: TownChange): Promise<Town | null> {
     return this.queue.run(townId, async () => {
-      const room = this.live.get(townId);
-      if (room) return room.apply(change);
-      await this.deps.pendingSaves.waitFor(townId); // a room that just closed may still be saving
+      const deadline = Date.now() + UPDATE_DEADLINE_MS;
       for (let attempt = 1; ; attempt++) {
-        const stored = await this.deps.towns.load(townId);
-        if (!stored) return null;
-        const now = this.deps.now();
-        const town = townSchema.parse(stored.snapshot);
-        const changed = change(resume(town, this.deps.gameSpeed, now), now);
-        try {
-          await this.deps.towns.save(townId, changed, stored.version, { points: townPoints(changed) });
-          return changed;
-        } catch (error) {
-          // another process saved in between: load the newer town and apply the change to it
-          if (!(error instanceof StaleVersionError) || attempt >= 5) throw error;
-          this.deps.logger.warn('town changed underneath an outside update; retrying', { townId, attempt });
+        const room = this.live.get(townId);
+        if (room) return room.apply(change);
+        const blocking = await this.deps.claims.acquire(townClaimKey(townId), 'update');
+        if (!blocking) {
+          try {
+            return await this.updateStored(townId, change);
+          } finally {
+            await this.deps.claims.release(townClaimKey(townId));
+          }
         }
+        if (blocking.kind === 'room' && blocking.holder !== this.deps.claims.processId) {
+          const applied = await this.deps.remote.apply(townRoomId(townId), change);
+          if (applied !== 'gone') return applied;
+        }
+        // a room is closing (its last save) or another process is writing: look again shortly
+        if (Date.now() > deadline) throw new Error(`town ${townId} stayed busy for ${UPDATE_DEADLINE_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 500)));
       }
     });
+  }
+
+  /** The change on the stored snapshot, with a compare-and-set save (retried on a newer version). */
+  private async updateStored(townId: string, change: TownChange): Promise<Town | null> {
+    await this.deps.pendingSaves.waitFor(townId); // a room that just closed may still be saving
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.deps.towns.load(townId);
+      if (!stored) return null;
+      const now = this.deps.now();
+      const changed = applyTownChange(resume(townSchema.parse(stored.snapshot), this.deps.gameSpeed, now), change, now);
+      try {
+        await this.deps.towns.save(townId, changed, stored.version, { points: townPoints(changed) });
+        return changed;
+      } catch (error) {
+        // a writer that lost its claim (its process stalled past its heartbeat) saved in between: apply to the newer town
+        if (!(error instanceof StaleVersionError) || attempt >= 5) throw error;
+        this.deps.logger.warn('town changed underneath an outside update; retrying', { townId, attempt });
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import { STEPS_PER_SECOND, battleStateSchema, combatOrderSchema, newTown, resolv
 import { z } from 'zod';
 import { createGameTokenVerifier } from '../../src/auth/GameTokenVerifier';
 import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
+import { standalone } from '../../src/cluster/clusterServices';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
 import { createLogger } from '../../src/logger';
 import {
@@ -30,6 +31,8 @@ export interface TestServerOptions {
   chat?: ChatRepository;
   /** combat room timings; by default a finished battle's room closes after 200 ms */
   combat?: { patchMs?: number; lingerMs?: number };
+  /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
+  cluster?: { machineId: string; publicAddressOf: (port: number) => string };
 }
 
 /**
@@ -47,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const clock = { skewMs: 0 };
   const now = () => Date.now() + clock.skewMs;
 
+  const listenPort = await freePort();
   const server: GameServer = createGameServer({
     towns,
     battles,
@@ -63,8 +67,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
     combat: { lingerMs: 200, ...options.combat },
     chat,
     galaxy: { refreshMs: 200 },
+    cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
-  const port = await server.listen(await freePort(), '127.0.0.1');
+  const port = await server.listen(listenPort, '127.0.0.1');
   const colyseus = new ColyseusTestServer(server.colyseus);
   const endpoint = `ws://127.0.0.1:${port}`;
 

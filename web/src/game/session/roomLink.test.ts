@@ -35,6 +35,36 @@ describe('a room link', () => {
     expect(link.retryNow()).toBe(false);
   });
 
+  it('joins again quietly while another server opens or closes the room, and reports other refusals at once', async () => {
+    const { client, failed, link } = setup();
+    const elsewhere = () => new Error('server/room-elsewhere: This place is being opened on another server.');
+    client.joinById.mockRejectedValueOnce(elsewhere()).mockRejectedValueOnce(elsewhere());
+    link.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(client.joinById).toHaveBeenCalledTimes(3);
+    expect(failed).not.toHaveBeenCalled();
+    expect(link.room).not.toBeNull();
+
+    link.stop();
+    const other = setup();
+    other.client.joinById.mockRejectedValueOnce(new Error('town/not-found: No such starbase.'));
+    other.link.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(other.client.joinById).toHaveBeenCalledTimes(1);
+    expect(other.failed).toHaveBeenCalledTimes(1);
+    other.link.stop();
+  });
+
+  it('gives up on a room that stays elsewhere after five tries', async () => {
+    const { client, failed, link } = setup();
+    client.joinById.mockRejectedValue(new Error('server/room-elsewhere: This place is being opened on another server.'));
+    link.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(client.joinById).toHaveBeenCalledTimes(5);
+    expect(failed).toHaveBeenCalledTimes(1);
+    link.stop();
+  });
+
   it('leaves the room of an attempt that a newer one overtook', async () => {
     const { rooms, link } = setup();
     link.start();

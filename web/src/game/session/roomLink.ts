@@ -1,5 +1,11 @@
 import { Client, type Room } from 'colyseus.js';
+import { parseErrorCode } from '@starscape/shared';
 import { fetchGameToken, type GameTokenResponse } from './tokenApi';
+
+/** How many times a join refused with `server/room-elsewhere` is tried, quietly, before it counts as failed. */
+const ROOM_ELSEWHERE_ATTEMPTS = 5;
+
+const isRoomElsewhere = (error: unknown) => error instanceof Error && parseErrorCode(error.message) === 'server/room-elsewhere';
 
 /** How a link gets its game token and its colyseus client; tests pass fakes. */
 export interface RoomLinkOptions {
@@ -118,7 +124,16 @@ export class RoomLink {
       this.serverUrl = grant.serverUrl;
     }
     this.client.auth.token = grant.token;
-    return this.hooks.join(this.client, grant);
+    // Another game server may be opening or closing this very room (two tabs joining through two servers at
+    // once, a server stopping): joining again a moment later finds the one room. Not the player's problem.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.hooks.join(this.client, grant);
+      } catch (error) {
+        if (attempt >= ROOM_ELSEWHERE_ATTEMPTS || !isRoomElsewhere(error) || this.stopped) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
+      }
+    }
   }
 
   private attach(room: Room): void {
