@@ -85,7 +85,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
   const { claims } = cluster;
   const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;
-  const online = new OnlinePlayers();
+  const online = new OnlinePlayers(claims, logger);
   const settlement = new BattleSettlement({ battles: options.battles, towns, events, logger, now });
   const live = new LiveBattles({ battles: options.battles, logger });
   const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events, settlement, live, logger });
@@ -140,6 +140,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     async listen(requestedPort, host) {
       await claims.start(); // alive before the first claim
       await colyseus.listen(requestedPort, host);
+      await online.start();
       const address = httpServer.address();
       port = typeof address === 'object' && address ? address.port : requestedPort;
       await live.resumeRunning(); // battles that were being fought when the last process stopped
@@ -148,6 +149,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     },
     async shutdown() {
       await scheduler.stop(); // handlers in flight finish (and save) before rooms go away
+      online.stop();
       await colyseus.gracefullyShutdown(false);
       await options.pendingSaves.drain();
       await claims.stop(); // after the last save: another process may now open these towns

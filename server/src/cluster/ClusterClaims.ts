@@ -26,6 +26,8 @@ export interface ClusterClaims {
   release(key: string): Promise<void>;
   /** The live claim on `key`, or null. */
   holder(key: string): Promise<Claim | null>;
+  /** Whether the process is alive (its heartbeat has not run out). */
+  alive(processId: string): Promise<boolean>;
   /** Announces this process alive (before any claim); `stop` ends that and frees whatever is still held. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -55,6 +57,10 @@ export class LocalClaims implements ClusterClaims {
   async holder(key: string): Promise<Claim | null> {
     const kind = this.held.get(key);
     return kind ? { holder: this.processId, kind } : null;
+  }
+
+  async alive(processId: string): Promise<boolean> {
+    return processId === this.processId;
   }
 
   async start(): Promise<void> {}

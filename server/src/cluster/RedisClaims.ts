@@ -65,6 +65,10 @@ export class RedisClaims implements ClusterClaims {
     return (await this.redis.exists(PROCESS_PREFIX + claim.holder)) ? claim : null;
   }
 
+  async alive(processId: string): Promise<boolean> {
+    return (await this.redis.exists(PROCESS_PREFIX + processId)) === 1;
+  }
+
   async start(): Promise<void> {
     await this.redis.connect();
     await this.beat();
