@@ -1,10 +1,12 @@
 /**
- * @starscape/prisma: the Prisma client factory, the migrate step and the generated Prisma types.
- * The generated client lives in prisma/generated/client (git-ignored, made by `postinstall`).
+ * @starscape/prisma: the Prisma client factory, the migrate step and the generated Prisma types, for SQLite
+ * (`file:` URLs) and PostgreSQL (`postgresql://` URLs). The generated clients live in prisma/generated/client
+ * (SQLite) and prisma/generated/postgres (git-ignored, made by `postinstall`); the types exported here are the
+ * SQLite client's, which has the same model API (see createPrismaClient.ts).
  */
-export { createPrismaClient } from './createPrismaClient';
+export { createPrismaClient, type CreatePrismaClientOptions } from './createPrismaClient';
 export { migrateDatabase, type MigrateOptions } from './migrate';
-export { defaultDatabaseUrl, sqliteFilePath } from './databaseUrl';
+export { databaseProvider, defaultDatabaseUrl, redactDatabaseUrl, sqliteFilePath, type DatabaseProvider } from './databaseUrl';
 export { defaultDataDir } from './paths';
 export { BUSY_TIMEOUT_MS } from './sqliteAdapter';
 export { placeTown, placeUnplacedTowns } from './galaxyPlacement';

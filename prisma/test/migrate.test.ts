@@ -2,19 +2,30 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceAvailable } from '../../scripts/services/availability';
+import { postgresCheck, startPostgres, type LocalPostgres } from '../../scripts/services/postgres';
 import { migrateDatabase } from '../src/migrate';
-import { MIGRATION_LOCK_FILE, SQLITE_MIGRATION_LOCK } from '../src/migrationsFolder';
-import { migrationsDir, schemaPath } from '../src/paths';
+import { MIGRATION_LOCK_FILE, POSTGRES_MIGRATION_LOCK, SQLITE_MIGRATION_LOCK } from '../src/migrationsFolder';
+import { migrationsDir, postgresMigrationsDir, schemaPath } from '../src/paths';
+import { derivePostgresSchema } from '../src/postgresSchema';
 import { pendingSchemaChanges } from '../src/schemaDiff';
 
 let tempDir: string;
 let committed: string[];
+let committedPostgres: string[];
+
+const migrationNames = async (dir: string) =>
+  (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 
 beforeAll(async () => {
   tempDir = await mkdtemp(path.join(os.tmpdir(), 'starscape-migrate-'));
-  const entries = await readdir(migrationsDir, { withFileTypes: true });
-  committed = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  committed = await migrationNames(migrationsDir);
+  committedPostgres = await migrationNames(postgresMigrationsDir);
 });
 afterAll(async () => {
   await rm(tempDir, { recursive: true, force: true });
@@ -72,8 +83,8 @@ describe('migrateDatabase', () => {
     expect(tablesIn(path.join(tempDir, 'relative.db'))).toContain('Town');
   });
 
-  it('refuses URLs that are not SQLite files', async () => {
-    await expect(migrateDatabase('postgresql://localhost/starscape')).rejects.toThrow(/file:/);
+  it('refuses URLs of databases it does not know, naming the accepted forms', async () => {
+    await expect(migrateDatabase('mysql://localhost/starscape')).rejects.toThrow(/file:<path>[\s\S]*postgresql:\/\//);
   });
 
   it("reports a broken migration with the driver's own message", async () => {
@@ -88,12 +99,20 @@ describe('migrateDatabase', () => {
 });
 
 describe('committed migrations', () => {
-  it('are in sync with schema.prisma (nothing left to diff)', async () => {
+  it('are in sync with schema.prisma (nothing left to diff), for SQLite', async () => {
     expect(await pendingSchemaChanges()).toBeNull();
   });
 
-  it('come with a SQLite migration_lock.toml', async () => {
+  it('come with a SQLite migration_lock.toml, and a PostgreSQL one for PostgreSQL', async () => {
     expect(await readFile(path.join(migrationsDir, MIGRATION_LOCK_FILE), 'utf8')).toContain('provider = "sqlite"');
+    expect(await readFile(path.join(postgresMigrationsDir, MIGRATION_LOCK_FILE), 'utf8')).toBe(POSTGRES_MIGRATION_LOCK);
+  });
+
+  it('are written for both providers from the PostgreSQL init on: the same names after it in both folders', () => {
+    // PostgreSQL starts with one migration for the whole schema as it was; every later one exists for both.
+    const [init, ...later] = committedPostgres;
+    expect(init).toMatch(/^\d{14}_init$/);
+    expect(committed.filter((name) => name > init!)).toEqual(later);
   });
 
   it('would be reported out of sync after a schema change (the check is not vacuous)', async () => {
@@ -103,6 +122,86 @@ describe('committed migrations', () => {
 
     const sql = await pendingSchemaChanges({ schemaPath: changed });
     expect(sql).toMatch(/CREATE TABLE "Banner"/);
+    expect(sql).not.toMatch(/CREATE TABLE "Town"/);
+  });
+});
+
+/** Applies committed or given migrations to a PostgreSQL database and looks at the result with pg. */
+describe.skipIf(!serviceAvailable(postgresCheck(), 'the PostgreSQL migrate tests'))('migrateDatabase on PostgreSQL', () => {
+  let server: LocalPostgres;
+  let databases = 0;
+  const freshDatabase = () => server.createDatabase(`migrate_${databases++}`);
+  const query = async <T,>(url: string, sql: string): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  const tables = async (url: string) =>
+    (await query<{ name: string }>(url, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((row) => row.name);
+
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('applies every committed PostgreSQL migration and records them', async () => {
+    const url = await freshDatabase();
+    expect(committedPostgres.length).toBeGreaterThan(0);
+    expect(await migrateDatabase(url)).toEqual({ applied: committedPostgres });
+    expect(await tables(url)).toEqual(
+      expect.arrayContaining(['User', 'Session', 'Town', 'RateLimit', 'ScheduledEvent', 'Battle', 'ChatMessage', 'Mute', '_prisma_migrations']),
+    );
+    const recorded = await query<{ migration_name: string; finished_at: Date | null }>(url, 'SELECT migration_name, finished_at FROM _prisma_migrations');
+    expect(recorded.map((row) => row.migration_name).sort()).toEqual(committedPostgres);
+    expect(recorded.every((row) => row.finished_at !== null)).toBe(true);
+  });
+
+  it('is safe to re-run: nothing applied, data kept', async () => {
+    const url = await freshDatabase();
+    await migrateDatabase(url);
+    await query(url, `INSERT INTO "User" (id, "displayName", "updatedAt") VALUES ('u1', 'Kept', now())`);
+    expect(await migrateDatabase(url)).toEqual({ applied: [] });
+    expect(await query(url, 'SELECT "displayName" FROM "User"')).toEqual([{ displayName: 'Kept' }]);
+  });
+
+  it('applies once when called concurrently, in one process and through separate engines (the advisory lock)', async () => {
+    const url = await freshDatabase();
+    // Differently spelled URLs of one database get separate engines, as two processes would.
+    const spellings = [url, url, url.replace('postgresql://', 'postgres://'), `${url}?application_name=second`];
+    const results = await Promise.all(spellings.map((spelling) => migrateDatabase(spelling)));
+    expect(results.flatMap((result) => result.applied)).toEqual(committedPostgres);
+  });
+
+  it('needs the database to exist, and says which one is missing', async () => {
+    const missing = server.url.replace(/\/starscape$/, '/no_such_database');
+    await expect(migrateDatabase(missing)).rejects.toThrow(/no_such_database/);
+  });
+
+  it("reports a broken migration with the database's own message", async () => {
+    const brokenDir = path.join(tempDir, 'broken-postgres-migrations');
+    await mkdir(path.join(brokenDir, '20250101000000_broken'), { recursive: true });
+    await writeFile(path.join(brokenDir, MIGRATION_LOCK_FILE), POSTGRES_MIGRATION_LOCK);
+    await writeFile(path.join(brokenDir, '20250101000000_broken', 'migration.sql'), 'CREATE TABLO "Nope" ();');
+    const attempt = migrateDatabase(await freshDatabase(), { migrationsDir: brokenDir });
+    await expect(attempt).rejects.toThrow(/syntax error[\s\S]*20250101000000_broken/);
+  });
+
+  it('committed migrations are in sync with prisma/postgres/schema.prisma (nothing left to diff)', async () => {
+    expect(await pendingSchemaChanges({ scratchDatabaseUrl: await freshDatabase() })).toBeNull();
+  });
+
+  it('would report a schema change as PostgreSQL SQL (the check is not vacuous)', async () => {
+    const changed = path.join(tempDir, 'changed-postgres.prisma');
+    const source = await readFile(schemaPath, 'utf8');
+    await writeFile(changed, derivePostgresSchema(`${source}\nmodel Banner {\n  id   String   @id\n  at   DateTime\n}\n`));
+    const sql = await pendingSchemaChanges({ scratchDatabaseUrl: await freshDatabase(), schemaPath: changed });
+    expect(sql).toMatch(/CREATE TABLE "Banner"[\s\S]*TIMESTAMP\(3\)/);
     expect(sql).not.toMatch(/CREATE TABLE "Town"/);
   });
 });

@@ -11,7 +11,7 @@ import {
   type ScheduledEventRecord,
 } from './EventQueue';
 import { lapsedClaimError, resolveEventQueueOptions, toClaimedEvent, toEventRecord } from './eventRow';
-import { assertDate, toJsonText } from './jsonColumn';
+import { assertDate, storableText, toJsonText } from './jsonColumn';
 import { isUniqueViolation } from './prismaErrors';
 
 /**
@@ -131,7 +131,7 @@ export class PrismaEventQueue implements EventQueue {
         status: retry ? 'pending' : 'failed',
         ...(retry ? { dueAt: retryAt } : {}),
         leaseUntil: null,
-        lastError: describeError(error),
+        lastError: storableText(describeError(error)),
       },
     });
     return count === 1;

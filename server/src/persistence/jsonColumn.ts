@@ -30,3 +30,12 @@ export function assertDate(value: Date, what: string): void {
 export function copyDate(value: Date | null): Date | null {
   return value === null ? null : new Date(value);
 }
+
+/**
+ * Free text for a text column (error messages): PostgreSQL's `text` cannot hold U+0000 (the query fails with
+ * `invalid byte sequence for encoding "UTF8": 0x00`) while SQLite stores it, so it becomes U+FFFD on both.
+ * JSON columns need nothing: JSON.stringify escapes it as `\u0000`.
+ */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}

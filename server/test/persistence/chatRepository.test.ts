@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createPrismaClient, migrateDatabase, type PrismaClient } from '@starscape/prisma';
+import { createPrismaClient, type PrismaClient } from '@starscape/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRepository } from '../../src/persistence/ChatRepository';
 import { MemoryChatRepository } from '../../src/persistence/MemoryChatRepository';
 import { PrismaChatRepository } from '../../src/persistence/PrismaChatRepository';
+import { createPostgresTempDbs, postgresAvailable } from './postgresTempDb';
+import { createSqliteTempDbs, type SqliteTempDbs } from './sqliteTempDb';
 
 const T0 = Date.UTC(2026, 10, 25);
 
@@ -44,33 +43,40 @@ function describeChatRepositoryContract(name: string, make: () => Promise<{ repo
 let counter = 0;
 describeChatRepositoryContract('memory', async () => ({ repo: new MemoryChatRepository(), users: async (n) => Array.from({ length: n }, () => `user-${++counter}`) }));
 
-describe('SQLite (Prisma, migrated temp file)', () => {
-  let tempDir: string;
-  let prisma: PrismaClient;
-  beforeAll(async () => {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'starscape-chat-'));
-    const url = `file:${path.join(tempDir, 'starscape.db')}`;
-    await migrateDatabase(url);
-    prisma = createPrismaClient(url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await rm(tempDir, { recursive: true, force: true });
-  });
+describeSqlBlock('SQLite (Prisma, migrated temp file)', 'sqlite', () => createSqliteTempDbs('starscape-chat-'));
 
-  describeChatRepositoryContract('sqlite', async () => ({
-    repo: new PrismaChatRepository(prisma),
-    users: async (n) => Promise.all(Array.from({ length: n }, async () => (await prisma.user.create({ data: { displayName: 'Chatter', isGuest: true } })).id)),
-  }));
-
-  it('drops a deleted account’s messages and mutes with it', async () => {
-    const repo = new PrismaChatRepository(prisma);
-    const gone = (await prisma.user.create({ data: { displayName: 'Gone', isGuest: true } })).id;
-    const me = (await prisma.user.create({ data: { displayName: 'Me', isGuest: true } })).id;
-    await repo.append('sector:77', { channel: 'sector', authorId: gone, authorName: 'Gone', text: 'bye', sentAt: T0 });
-    await repo.setMute(me, gone, true);
-    await prisma.user.delete({ where: { id: gone } });
-    expect(await repo.recent('sector:77', 10)).toEqual([]);
-    expect(await repo.mutes(me)).toEqual([]);
-  });
+describeSqlBlock('PostgreSQL (Prisma, throwaway server)', 'postgresql', createPostgresTempDbs, {
+  skip: !postgresAvailable('the PostgreSQL chat repository contract'),
 });
+
+/** The contract and what only a SQL database with accounts has, on one migrated database. */
+function describeSqlBlock(title: string, name: string, open: () => Promise<SqliteTempDbs>, { skip = false } = {}) {
+  describe.skipIf(skip)(title, () => {
+    let dbs: SqliteTempDbs;
+    let prisma: PrismaClient;
+    beforeAll(async () => {
+      dbs = await open();
+      prisma = createPrismaClient((await dbs.fresh()).databaseUrl);
+    });
+    afterAll(async () => {
+      await prisma?.$disconnect();
+      await dbs?.cleanup();
+    });
+
+    describeChatRepositoryContract(name, async () => ({
+      repo: new PrismaChatRepository(prisma),
+      users: async (n) => Promise.all(Array.from({ length: n }, async () => (await prisma.user.create({ data: { displayName: 'Chatter', isGuest: true } })).id)),
+    }));
+
+    it('drops a deleted account’s messages and mutes with it', async () => {
+      const repo = new PrismaChatRepository(prisma);
+      const gone = (await prisma.user.create({ data: { displayName: 'Gone', isGuest: true } })).id;
+      const me = (await prisma.user.create({ data: { displayName: 'Me', isGuest: true } })).id;
+      await repo.append('sector:77', { channel: 'sector', authorId: gone, authorName: 'Gone', text: 'bye', sentAt: T0 });
+      await repo.setMute(me, gone, true);
+      await prisma.user.delete({ where: { id: gone } });
+      expect(await repo.recent('sector:77', 10)).toEqual([]);
+      expect(await repo.mutes(me)).toEqual([]);
+    });
+  });
+}

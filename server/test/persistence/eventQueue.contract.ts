@@ -190,6 +190,13 @@ export function describeEventQueueContract(
       expect(await queue.pendingCount()).toBe(0);
     });
 
+    it('keeps an error message whatever characters it holds (a NUL may become U+FFFD)', async () => {
+      const { id } = await queue.schedule({ kind: 'k', dueAt: at(0), payload: {} });
+      await queue.claimDue(at(0), claimOpts('w1'));
+      expect(await queue.fail(id, 'w1', 'bad byte \u0000 in 🚀 "quotes" \\ end')).toBe(true);
+      expect((await queue.get(id))?.lastError).toMatch(/^bad byte [\u0000\ufffd] in 🚀 "quotes" \\ end$/u);
+    });
+
     it('marks an event failed once its attempts are used up', async () => {
       const { id } = await queue.schedule({ kind: 'k', dueAt: at(0), payload: {} });
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

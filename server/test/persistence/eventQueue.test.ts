@@ -2,27 +2,36 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { MemoryEventQueue } from '../../src/persistence/MemoryEventQueue';
 import { PrismaEventQueue } from '../../src/persistence/PrismaEventQueue';
 import { describeEventQueueContract } from './eventQueue.contract';
+import { createPostgresTempDbs, postgresAvailable } from './postgresTempDb';
 import { createSqliteTempDbs, type SqliteTempDbs } from './sqliteTempDb';
 
-// Each backend runs the same contract. A PostgreSQL backend adds one more block like the SQLite one.
+// Each backend runs the same contract: memory, SQLite, and PostgreSQL when it is installed (required in CI).
 
 describeEventQueueContract('memory', async (options) => {
   const queue = new MemoryEventQueue(options);
   return { queue, other: queue };
 });
 
-describe('SQLite (Prisma, migrated temp files)', () => {
-  let dbs: SqliteTempDbs;
-  beforeAll(async () => {
-    dbs = await createSqliteTempDbs('starscape-events-');
-  });
-  afterAll(async () => {
-    await dbs?.cleanup();
-  });
+/** One block per SQL database: a fresh database per test (the suite counts and claims everything), two clients. */
+function describeSqlBlock(title: string, name: string, open: () => Promise<SqliteTempDbs>, { skip = false } = {}) {
+  describe.skipIf(skip)(title, () => {
+    let dbs: SqliteTempDbs;
+    beforeAll(async () => {
+      dbs = await open();
+    });
+    afterAll(async () => {
+      await dbs?.cleanup();
+    });
 
-  // A fresh file per test (the suite counts and claims everything), with two clients as two processes would.
-  describeEventQueueContract('sqlite', async (options) => {
-    const { first, second, close } = await dbs.freshPair();
-    return { queue: new PrismaEventQueue(first, options), other: new PrismaEventQueue(second, options), close };
+    describeEventQueueContract(name, async (options) => {
+      const { first, second, close } = await dbs.freshPair();
+      return { queue: new PrismaEventQueue(first, options), other: new PrismaEventQueue(second, options), close };
+    });
   });
+}
+
+describeSqlBlock('SQLite (Prisma, migrated temp files)', 'sqlite', () => createSqliteTempDbs('starscape-events-'));
+
+describeSqlBlock('PostgreSQL (Prisma, throwaway server)', 'postgresql', createPostgresTempDbs, {
+  skip: !postgresAvailable('the PostgreSQL event queue contract'),
 });

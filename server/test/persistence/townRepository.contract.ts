@@ -26,7 +26,7 @@ const snapshot = (metal: number) => ({
 
 /**
  * The behaviour every TownRepository must have. Each implementation's test file calls this once with a
- * factory giving a fresh, empty repository per test (memory, SQLite; PostgreSQL later).
+ * factory giving a fresh, empty repository per test (memory, SQLite, PostgreSQL).
  */
 export function describeTownRepositoryContract(name: string, makeRepo: () => Promise<TownRepositoryFixture>): void {
   describe(`TownRepository contract: ${name}`, () => {

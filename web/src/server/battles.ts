@@ -28,7 +28,8 @@ export function encodeCursor(cursor: BattleCursor): string {
 export function decodeCursor(text: string | undefined | null): BattleCursor | null {
   if (!text) return null;
   const match = /^(\d{1,15})_(.{1,200})$/.exec(text);
-  if (!match) return null;
+  // No battle id holds U+0000, and PostgreSQL refuses it in a query parameter (an error, not "no rows").
+  if (!match || match[2]!.includes('\u0000')) return null;
   const startedAt = new Date(Number(match[1]));
   return Number.isNaN(startedAt.getTime()) ? null : { startedAt, id: match[2]! };
 }
@@ -91,7 +92,8 @@ export async function listBattleReports(
 
 /** One battle by id (any battle: they are public), with what its replay needs; null when there is none. */
 export async function loadBattle(prisma: Db, id: string, viewerTownIds: readonly string[]): Promise<BattleDetail | null> {
-  if (id.length === 0 || id.length > 200) return null;
+  // U+0000: no such id, and PostgreSQL would fail the query instead of finding nothing.
+  if (id.length === 0 || id.length > 200 || id.includes('\u0000')) return null;
   const row = await prisma.battle.findUnique({ where: { id }, select: { ...SUMMARY, seed: true, initial: true, orders: true } });
   if (!row) return null;
   const report = toReport(row, viewerTownIds, await townsOf(prisma, [row]));

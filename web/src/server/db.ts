@@ -4,10 +4,13 @@ import { env } from './env';
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-/** Dev reloads re-evaluate modules; keeping the client on globalThis avoids one SQLite handle per reload. */
+/**
+ * Dev reloads re-evaluate modules; keeping the client on globalThis avoids one SQLite handle (or PostgreSQL
+ * pool) per reload.
+ */
 const holder = globalThis as typeof globalThis & { __starscapeDb?: Db };
 
-/** DATABASE_URL, else the SQLite file in DATA_DIR, else in the repository's data/ folder. */
+/** DATABASE_URL (SQLite `file:` or `postgresql://`), else the SQLite file in DATA_DIR, else in the repository's data/. */
 function databaseUrl(): string {
   const { DATABASE_URL, DATA_DIR } = env();
   return DATABASE_URL ?? defaultDatabaseUrl(DATA_DIR ?? defaultDataDir);

@@ -146,5 +146,7 @@ describe('a player profile', () => {
     expect(await loadProfile(prisma, 'u-nobody', 'u-vet', NOW)).toBeNull();
     expect(await loadProfile(prisma, '', 'u-vet', NOW)).toBeNull();
     expect(await loadProfile(prisma, 'x'.repeat(65), 'u-vet', NOW)).toBeNull();
+    // no id holds U+0000 (and PostgreSQL would fail the query rather than find nothing)
+    expect(await loadProfile(prisma, 'u-vet\u0000', 'u-vet', NOW)).toBeNull();
   });
 });

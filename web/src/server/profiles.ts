@@ -66,7 +66,8 @@ export interface PlayerProfile {
 
 /** The profile of user `userId` as `viewerId` sees it at `now`; null when there is no such user. */
 export async function loadProfile(prisma: Db, userId: string, viewerId: string, now: number): Promise<PlayerProfile | null> {
-  if (userId.length === 0 || userId.length > 64) return null;
+  // U+0000: no such id, and PostgreSQL would fail the query instead of finding nothing.
+  if (userId.length === 0 || userId.length > 64 || userId.includes('\u0000')) return null;
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, displayName: true, createdAt: true } });
   if (!user) return null;
   const isViewer = user.id === viewerId;

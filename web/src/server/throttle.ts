@@ -2,7 +2,8 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { clientAddress } from './clientAddress';
 import { db } from './db';
-import { consume, retryAfterSeconds, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
+import { consumeAttempt } from './rateLimits';
+import { retryAfterSeconds, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
 
 /** Attempts allowed per client address (per account for `logInAccount`). */
 export const LIMITS = {
@@ -32,15 +33,7 @@ export async function checkThrottle(name: ThrottleName, subject?: string): Promi
   const rule = LIMITS[name];
   const key = `${name}:${subject ?? clientAddress(await headers())}`;
   const now = Date.now();
-  const result = await db().$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key } });
-    const outcome = consume(row ? { count: row.count, resetAt: row.resetAt.getTime() } : null, now, rule);
-    if (outcome.allowed) {
-      const data = { count: outcome.window.count, resetAt: new Date(outcome.window.resetAt) };
-      await tx.rateLimit.upsert({ where: { key }, create: { key, ...data }, update: data });
-    }
-    return outcome;
-  });
+  const result = await consumeAttempt(db(), key, rule, now);
   if (Math.random() < 0.02) void sweepExpired(now);
   if (result.allowed) return null;
   return { message: tooManyAttemptsMessage(result.retryAfterMs), retryAfterSeconds: retryAfterSeconds(result.retryAfterMs) };
