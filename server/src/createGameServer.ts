@@ -107,6 +107,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       reconnectGraceSeconds: options.reconnectGraceSeconds,
       logger,
       claims,
+      messageLimits: options.messageLimits,
       ...options.galaxy,
     }),
   ).filterBy(['sector']);
@@ -123,6 +124,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       reconnectGraceSeconds: options.reconnectGraceSeconds,
       logger,
       claims,
+      messageLimits: options.messageLimits,
       ...options.combat,
     }),
   );

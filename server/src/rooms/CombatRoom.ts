@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import { BattleStateError } from '../persistence/BattleRepository';
 import { authenticate } from './authenticate';
+import { guardIncoming } from './incomingGuard';
 import type { CombatRoomServices } from './CombatRoomServices';
 import { battleClaimKey } from '../battles/battleIds';
 import { createClaimed } from '../cluster/roomClaims';
@@ -85,6 +86,7 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
+    guardIncoming(this, { limits: this.services.messageLimits, logger: this.services.logger });
     const parsed = combatRoomOptionsSchema.safeParse(options);
     if (!parsed.success) throw joinError('combat/not-found');
     const { battleId } = parsed.data;

@@ -2,6 +2,7 @@ import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
 import type { ClusterClaims } from '../cluster/ClusterClaims';
 import type { Logger } from '../logger';
+import type { MessageLimits } from './incomingGuard';
 import type { BattleRepository } from '../persistence/BattleRepository';
 import type { TownRepository } from '../persistence/TownRepository';
 import type { OnlinePlayers } from '../presence/OnlinePlayers';
@@ -20,6 +21,8 @@ export interface CombatRoomServices {
   now: () => number;
   reconnectGraceSeconds: number;
   logger: Logger;
+  /** how many messages a connection may send (default `DEFAULT_MESSAGE_LIMITS`) */
+  messageLimits?: MessageLimits;
   /** one room per battle cluster-wide */
   claims: ClusterClaims;
   /** wall time between two patches to watchers (default LIVE_BATTLE_PATCH_MS) */

@@ -21,6 +21,7 @@ import { channelKey } from '../persistence/ChatRepository';
 import type { SectorTown } from '../persistence/TownRepository';
 import { createClaimed } from '../cluster/roomClaims';
 import { authenticate } from './authenticate';
+import { guardIncoming } from './incomingGuard';
 import type { GalaxyRoomServices } from './GalaxyRoomServices';
 import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
@@ -69,6 +70,7 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
+    guardIncoming(this, { limits: this.services.messageLimits, logger: this.services.logger });
     const parsed = galaxyJoinOptionsSchema.safeParse(options);
     if (!parsed.success) throw joinError('galaxy/invalid-options');
     this.sector = parsed.data.sector;

@@ -3,6 +3,7 @@ import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
 import type { ClusterClaims } from '../cluster/ClusterClaims';
 import type { Logger } from '../logger';
+import type { MessageLimits } from './incomingGuard';
 import type { ChatRepository } from '../persistence/ChatRepository';
 import type { TownRepository } from '../persistence/TownRepository';
 import type { ChatLimiter } from '../presence/ChatLimiter';
@@ -22,6 +23,8 @@ export interface GalaxyRoomServices {
   now: () => number;
   reconnectGraceSeconds: number;
   logger: Logger;
+  /** how many messages a connection may send (default `DEFAULT_MESSAGE_LIMITS`) */
+  messageLimits?: MessageLimits;
   /** one room per sector cluster-wide */
   claims: ClusterClaims;
   /** how often the sector's starbases are re-read (default 5 s) */

@@ -26,6 +26,7 @@ import {
 } from '@starscape/shared';
 import type { z } from 'zod';
 import { authenticate } from './authenticate';
+import { guardIncoming } from './incomingGuard';
 import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { TownState } from './schema/TownState';
@@ -67,6 +68,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
+    guardIncoming(this, { limits: this.services.messageLimits, logger: this.services.logger });
     const parsed = townJoinOptionsSchema.safeParse(options);
     if (!parsed.success) throw joinError('town/invalid-options');
     const { townId } = parsed.data;

@@ -1,6 +1,7 @@
 import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
+import type { MessageLimits } from './incomingGuard';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
 import type { FleetArrivals } from '../fleets/FleetArrivals';
@@ -25,4 +26,6 @@ export interface TownRoomServices {
   autosaveMs: number;
   reconnectGraceSeconds: number;
   logger: Logger;
+  /** how many messages a connection may send (default `DEFAULT_MESSAGE_LIMITS`) */
+  messageLimits?: MessageLimits;
 }

@@ -7,6 +7,7 @@ import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
 import { standalone } from '../../src/cluster/clusterServices';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
 import { createLogger } from '../../src/logger';
+import type { MessageLimits } from '../../src/rooms/incomingGuard';
 import {
   MemoryBattleRepository,
   MemoryChatRepository,
@@ -31,6 +32,8 @@ export interface TestServerOptions {
   chat?: ChatRepository;
   /** combat room timings; by default a finished battle's room closes after 200 ms */
   combat?: { patchMs?: number; lingerMs?: number };
+  /** messages a connection may send (default: the production limits) */
+  messageLimits?: MessageLimits;
   /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
   cluster?: { machineId: string; publicAddressOf: (port: number) => string };
 }
@@ -67,6 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     combat: { lingerMs: 200, ...options.combat },
     chat,
     galaxy: { refreshMs: 200 },
+    messageLimits: options.messageLimits,
     cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
   const port = await server.listen(listenPort, '127.0.0.1');

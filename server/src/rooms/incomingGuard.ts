@@ -1,0 +1,86 @@
+import { Protocol, type Client, type Room } from '@colyseus/core';
+import type { Logger } from '../logger';
+import { refuse } from './roomMessages';
+
+/** How many messages one connection may send: a burst, then a steady rate; far beyond it, the door. */
+export interface MessageLimits {
+  /** messages allowed at once (a bucket of this size) */
+  burst: number;
+  /** messages per second the bucket refills with */
+  perSecond: number;
+  /** messages dropped within `windowMs` after which the connection is closed */
+  dropsBeforeClose: number;
+  windowMs: number;
+}
+
+/**
+ * A person clicks a few times a second at most, and the clients add a clock ping every few seconds: 20 at
+ * once and 10 a second is far above that. A connection that keeps sending after its messages are dropped
+ * (200 dropped within 10 s) is a script, and is closed.
+ */
+export const DEFAULT_MESSAGE_LIMITS: MessageLimits = { burst: 20, perSecond: 10, dropsBeforeClose: 200, windowMs: 10_000 };
+
+/** Close code for a connection closed for flooding (4000–4999 are the application's). */
+export const CLOSE_FLOODING = 4429;
+
+interface Allowance {
+  tokens: number;
+  refilledAt: number;
+  droppedInWindow: number;
+  windowStartedAt: number;
+  warnedAt: number;
+}
+
+/**
+ * Guards every frame a room receives, before Colyseus decodes it:
+ * - **Flooding.** Each connection has a token bucket. A message beyond it is dropped unread, and the sender
+ *   (only the sender) is told `message/rate-limited`, at most once a second. Too many drops and the
+ *   connection is closed with 4429. Other players in the room and the process are untouched: a dropped frame
+ *   costs a subtraction.
+ * - **Malformed frames.** Colyseus 0.16 decodes the message type outside its own try/catch, so some broken
+ *   frames would throw out of the socket's message handler. Such a frame closes only its connection.
+ *
+ * Colyseus binds `room._onMessage` to each client when it joins, so wrapping it on the instance in `onCreate`
+ * covers every message of every client of that room.
+ */
+export function guardIncoming(room: Room, options: { limits?: MessageLimits; logger: Logger; now?: () => number }): void {
+  const limits = options.limits ?? DEFAULT_MESSAGE_LIMITS;
+  const now = options.now ?? Date.now;
+  const allowances = new WeakMap<Client, Allowance>();
+  const target = room as unknown as { _onMessage(client: Client, buffer: Uint8Array): void };
+  const decode = target._onMessage.bind(room);
+
+  target._onMessage = (client, buffer) => {
+    const at = now();
+    let allowance = allowances.get(client);
+    if (!allowance) {
+      allowance = { tokens: limits.burst, refilledAt: at, droppedInWindow: 0, windowStartedAt: at, warnedAt: -Infinity };
+      allowances.set(client, allowance);
+    }
+    allowance.tokens = Math.min(limits.burst, allowance.tokens + ((at - allowance.refilledAt) / 1000) * limits.perSecond);
+    allowance.refilledAt = at;
+    if (allowance.tokens < 1) {
+      if (at - allowance.windowStartedAt >= limits.windowMs) {
+        allowance.windowStartedAt = at;
+        allowance.droppedInWindow = 0;
+      }
+      allowance.droppedInWindow++;
+      if (allowance.droppedInWindow >= limits.dropsBeforeClose) {
+        options.logger.warn('closing a connection that floods its room', { roomId: room.roomId, sessionId: client.sessionId, dropped: allowance.droppedInWindow });
+        allowance.droppedInWindow = -Infinity; // close once
+        client.leave(CLOSE_FLOODING);
+      } else if (at - allowance.warnedAt >= 1000) {
+        allowance.warnedAt = at;
+        refuse(client, 'message/rate-limited');
+      }
+      return;
+    }
+    allowance.tokens -= 1;
+    try {
+      decode(client, buffer);
+    } catch (error) {
+      options.logger.warn('closing a connection that sent a malformed frame', { roomId: room.roomId, sessionId: client.sessionId, error: String(error) });
+      client.leave(Protocol.WS_CLOSE_WITH_ERROR);
+    }
+  };
+}
