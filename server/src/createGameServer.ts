@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { Server, matchMaker } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
+import { GameTransport, type Heartbeat } from './transport/GameTransport';
 import { standalone, type ClusterServices } from './cluster/clusterServices';
 import { replayUpgradesForOtherMachines } from './cluster/machineRouting';
 import { ColyseusRemoteTowns } from './cluster/RemoteTowns';
@@ -34,6 +34,8 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   combat?: Pick<CombatRoomServices, 'patchMs' | 'lingerMs'>;
   /** galaxy room timings (tests re-read sectors more often) */
   galaxy?: Pick<GalaxyRoomServices, 'refreshMs'>;
+  /** WebSocket pings (default every `WS_PING_INTERVAL_MS`, closed after 2 unanswered; tests shorten it) */
+  heartbeat?: Heartbeat;
   /** Redis presence, driver and claims for several processes (default: this process alone) */
   cluster?: ClusterServices;
 }
@@ -67,13 +69,12 @@ export function createGameServer(options: GameServerOptions): GameServer {
   const httpServer = http.createServer(app);
   const cluster = options.cluster ?? standalone();
   const colyseus = new Server({
-    transport: new WebSocketTransport({
+    transport: new GameTransport({
       server: httpServer,
       maxPayload: MAX_MESSAGE_BYTES,
       verifyClient: replayUpgradesForOtherMachines(cluster.machineId),
-      // a ping every 10 s (not 3 s): an idle player costs a third of the wakeups; a dead socket goes in 20–30 s
-      pingInterval: WS_PING_INTERVAL_MS,
-      pingMaxRetries: 2,
+      // a ping every 10 s (Colyseus's default is 3 s), each socket on its own timer; a dead socket goes in 20–30 s
+      heartbeat: options.heartbeat ?? { intervalMs: WS_PING_INTERVAL_MS, missesBeforeClose: 2 },
     }),
     presence: cluster.presence,
     driver: cluster.driver,

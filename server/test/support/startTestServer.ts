@@ -8,6 +8,7 @@ import { standalone } from '../../src/cluster/clusterServices';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
 import { createLogger } from '../../src/logger';
 import type { MessageLimits } from '../../src/rooms/incomingGuard';
+import type { Heartbeat } from '../../src/transport/GameTransport';
 import {
   MemoryBattleRepository,
   MemoryChatRepository,
@@ -32,6 +33,8 @@ export interface TestServerOptions {
   chat?: ChatRepository;
   /** combat room timings; by default a finished battle's room closes after 200 ms */
   combat?: { patchMs?: number; lingerMs?: number };
+  /** WebSocket pings (default: the production heartbeat) */
+  heartbeat?: Heartbeat;
   /** messages a connection may send (default: the production limits) */
   messageLimits?: MessageLimits;
   /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
@@ -71,6 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     chat,
     galaxy: { refreshMs: 200 },
     messageLimits: options.messageLimits,
+    heartbeat: options.heartbeat,
     cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
   const port = await server.listen(listenPort, '127.0.0.1');
