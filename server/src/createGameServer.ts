@@ -1,4 +1,5 @@
 import http from 'node:http';
+import './rooms/schema/stringEncodingFix'; // before any state is encoded
 import { Server, matchMaker } from '@colyseus/core';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';

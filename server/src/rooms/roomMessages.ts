@@ -37,7 +37,17 @@ export function answerClock(room: Room, schema: z.ZodType<{ clientTime: number }
   });
 }
 
-/** Refuses every message type the room registered no handler for. Register it last. */
+/** A message type as it may be echoed back: strings cut to 64 characters, numbers as text, anything else not at all. */
+const echoedType = (type: unknown): string | undefined =>
+  typeof type === 'string' ? type.slice(0, 64) : typeof type === 'number' ? String(type) : undefined;
+
+/**
+ * Refuses every message type the room registered no handler for. Register it last. A message whose type is
+ * literally `*` reaches the wildcard as a handler of its own (its payload where the type should be), and one
+ * typed `__no_message_handler` would reach Colyseus's fallback, which closes the connection: both are
+ * answered like any other unknown type.
+ */
 export function refuseUnknownTypes(room: Room): void {
-  room.onMessage('*', (client, type) => refuse(client, 'message/unknown-type', String(type)));
+  room.onMessage('*', (client, type) => refuse(client, 'message/unknown-type', echoedType(type)));
+  room.onMessage('__no_message_handler', (client) => refuse(client, 'message/unknown-type', '__no_message_handler'));
 }

@@ -18,14 +18,21 @@ export const email = z
   .max(254, 'That email address is too long')
   .pipe(z.email('Enter a valid email address, like pilot@example.com'));
 
+/**
+ * No NUL character in a password: scrypt pads short keys with zero bytes, so "secret" and "secret\0" would
+ * both open the same account.
+ */
+const NO_NUL = [(v: string) => !v.includes('\u0000'), 'A password cannot contain a NUL character'] as const;
+
 /** A password being chosen. */
 export const newPassword = z
   .string()
   .min(8, 'Use at least 8 characters')
   .max(128, 'Use at most 128 characters')
-  .refine((v) => v.trim().length > 0, 'A password cannot be only spaces');
+  .refine((v) => v.trim().length > 0, 'A password cannot be only spaces')
+  .refine(...NO_NUL);
 
-/** A password being checked: only presence and a sane length. */
+/** A password being checked: only presence and a sane length (one with a NUL is simply wrong: `verifyPassword`). */
 export const givenPassword = z.string().min(1, 'Enter your password').max(128, 'Use at most 128 characters');
 
 export const signUpSchema = z.object({ displayName, email, password: newPassword });

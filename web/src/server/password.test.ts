@@ -16,6 +16,9 @@ describe('password hashing', () => {
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);
     expect(await verifyPassword('correct horse batterY', stored)).toBe(false);
     expect(await verifyPassword('', stored)).toBe(false);
+    // scrypt pads short keys with zero bytes: without the check these two would open the account
+    expect(await verifyPassword('correct horse battery\u0000', stored)).toBe(false);
+    expect(await verifyPassword('correct horse battery\u0000\u0000', stored)).toBe(false);
   });
 
   it('salts every hash, so the same password never hashes the same twice', async () => {

@@ -50,7 +50,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parsed = parseHash(stored);
   if (!parsed) return false;
   const candidate = await derive(password, parsed.salt, parsed.hash.length, parsed);
-  return timingSafeEqual(candidate, parsed.hash);
+  // scrypt pads a short password with zero bytes, so "secret\0" would match "secret"; no password holds a
+  // NUL (sign-up refuses it), so one that does is wrong (checked after deriving: it takes as long as any)
+  return timingSafeEqual(candidate, parsed.hash) && !password.includes('\u0000');
 }
 
 /**

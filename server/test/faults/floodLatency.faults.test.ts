@@ -31,7 +31,7 @@ async function clockLatencies(room: Room, forMs: number, everyMs = 150): Promise
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
-describe('what a room does with a connection that floods it', () => {
+describe('another player while one connection floods the process', () => {
   it('drops messages beyond the allowance, tells only the sender, then closes it; the others keep their latency', async () => {
     const flooder = await t.createPlayer('flooder');
     const player = await t.createPlayer('steady');
