@@ -98,6 +98,18 @@ export async function startGameCluster(options: ClusterOptions) {
       return { userId: user.id, townId: stored.id };
     }
 
+    /** Many players at once (`concurrency` creations in flight), named `<prefix><i>`. */
+    async function createPlayers(prefix: string, count: number, town: () => Town, concurrency = 16) {
+      const players: Array<{ userId: string; townId: string }> = new Array(count);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let i = next++; i < count; i = next++) players[i] = await createPlayer(`${prefix}${i}`, town());
+        }),
+      );
+      return players;
+    }
+
     /** A colyseus.js client entering through `via`, signed in as `userId`. */
     async function clientVia(via: GameProcess, userId: string): Promise<Client> {
       const client = new Client(via.endpoint);
@@ -117,7 +129,7 @@ export async function startGameCluster(options: ClusterOptions) {
       return processes.find((p) => publicAddress === `127.0.0.1:${p.port}`) ?? null;
     }
 
-    return { processes, prisma, redis: redisClient, tokens, towns, createPlayer, clientVia, joinTown, holderOf, stop };
+    return { processes, prisma, redis: redisClient, tokens, towns, createPlayer, createPlayers, clientVia, joinTown, holderOf, stop };
   } catch (error) {
     await stop();
     throw error;
