@@ -1,3 +1,4 @@
+import './withoutPm2Io'; // before Colyseus starts: no PM2 inspector session and sampling
 import http from 'node:http';
 import './rooms/schema/stringEncodingFix'; // before any state is encoded
 import { Server, matchMaker } from '@colyseus/core';

@@ -30,12 +30,16 @@ import { guardIncoming } from './incomingGuard';
 import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { TownState } from './schema/TownState';
+import { setSizedState, shareHandshake } from './sizedState';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
 import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
 import { townRoomId, type LiveTown } from '../towns/TownAccess';
 import { applyTownChange, type TownChange } from '../towns/townChanges';
 import { TownSaver } from './TownSaver';
+
+/** Encoder buffer of a town room: above a busy town's full state, far below Colyseus's 8-KB default. */
+const TOWN_ENCODER_BYTES = 4096;
 
 interface Seat {
   role: Role;
@@ -125,7 +129,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     state.ownerId = stored.ownerId;
     state.ownerName = owner?.displayName ?? '';
     writeTownState(state, this.town);
-    this.state = state;
+    // thousands of town rooms: a 4-KB encoder (a busy town's full state is 1–3 KB) and one shared handshake
+    setSizedState(this, state, TOWN_ENCODER_BYTES, { shrink: true });
+    shareHandshake(this);
     this.setMetadata({ townId, ownerId: stored.ownerId });
     this.scheduleNextEvent();
     this.ensureArrivals();

@@ -6,13 +6,34 @@ import { Encoder } from '@colyseus/schema';
  * current when the state is set (8 KB by default); a full state larger than that is encoded twice on every
  * join, with a warning each time, because the grown buffer is not kept. Rooms whose full state can be large
  * (a big battle, a sector with its chat history) size theirs up front; the default stays for every other room.
+ * With `shrink`, the buffer is exactly `bytes` even below the default: for rooms that are many and small
+ * (a town: two 8-KB buffers per room would be most of its memory).
  */
-export function setSizedState<S extends object>(room: Room<S>, state: S, bytes: number): void {
+export function setSizedState<S extends object>(room: Room<S>, state: S, bytes: number, options: { shrink?: boolean } = {}): void {
   const defaultSize = Encoder.BUFFER_SIZE;
-  Encoder.BUFFER_SIZE = Math.max(defaultSize, Math.ceil(bytes));
+  Encoder.BUFFER_SIZE = options.shrink ? Math.ceil(bytes) : Math.max(defaultSize, Math.ceil(bytes));
   try {
     room.state = state;
   } finally {
     Encoder.BUFFER_SIZE = defaultSize;
   }
+}
+
+/** Handshakes (the type reflection a client decodes with) by state class: the same for every room of a type. */
+const handshakes = new WeakMap<object, Buffer>();
+
+/**
+ * Makes every room whose state has the same class share one encoded handshake instead of each keeping its
+ * own (Colyseus caches it per room, in an 8-KB buffer of its own). Call after setting the state.
+ */
+export function shareHandshake(room: Room): void {
+  const serializer = (room as unknown as { _serializer?: { handshakeCache?: Buffer; handshake(): Buffer } })._serializer;
+  const type = (room.state as object | undefined)?.constructor;
+  if (!serializer || !type) return;
+  let shared = handshakes.get(type);
+  if (!shared) {
+    shared = Buffer.from(serializer.handshake()); // a copy of just its bytes, not the 8-KB buffer around them (a Buffer: Colyseus copies it with .copy)
+    handshakes.set(type, shared);
+  }
+  serializer.handshakeCache = shared;
 }

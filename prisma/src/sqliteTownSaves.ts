@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from './databaseUrl';
+import { BUSY_TIMEOUT_MS } from './sqliteAdapter';
+
+/** One town save: the compare-and-set every save is (the row changes only if it still has `expectedVersion`). */
+export interface TownSaveRow {
+  townId: string;
+  snapshotJson: string;
+  expectedVersion: number;
+  points: number | null;
+  savedAt: Date;
+}
+
+/**
+ * The game server's hot write on SQLite, outside Prisma: one prepared statement on its own connection.
+ * Through Prisma a town save costs about 240 µs of CPU (query building, the adapter, a fresh prepare, and
+ * their garbage); this costs about 30 µs, which is what lets one process save 16,000 towns every few seconds
+ * (BENCHMARKS.md). It writes exactly what Prisma would: `DateTime` as ISO text with `+00:00`, as the
+ * better-sqlite3 adapter stores it, so Prisma reads these rows back unchanged (tested).
+ */
+export class SqliteTownSaves {
+  private readonly db: Database.Database;
+  private readonly update: Database.Statement<[string, number, string, number | null, string, number]>;
+
+  constructor(databaseUrl: string) {
+    this.db = new Database(sqliteFilePath(databaseUrl), { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.update = this.db.prepare(
+      'UPDATE "Town" SET "snapshot" = ?, "version" = ?, "savedAt" = ?, "points" = COALESCE(?, "points") WHERE "id" = ? AND "version" = ?',
+    );
+  }
+
+  /** True when the row had `expectedVersion` and now has the next one; false when nothing was written. */
+  save(row: TownSaveRow): boolean {
+    const savedAt = row.savedAt.toISOString().replace('Z', '+00:00');
+    const result = this.update.run(row.snapshotJson, row.expectedVersion + 1, savedAt, row.points, row.townId, row.expectedVersion);
+    return result.changes === 1;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
