@@ -21,6 +21,8 @@ import { SECTOR_SLOTS } from '@starscape/shared';
 import type { BenchPlayer, FromServers, Reading, ServerKind, ToServers } from './galaxy/ipc';
 import { ColyseusSectorClient, JsonSectorClient, type SectorClient } from './galaxy/sectorClients';
 import { CHATS_PER_SECOND, FLIPS_PER_SECOND, Workload } from './galaxy/workload';
+import { inBatches, sleep } from './support/async';
+import { printTable as table } from './support/table';
 
 const RUNS = [
   { players: 500, windowMs: 20_000 },
@@ -36,7 +38,6 @@ const DESIGNS: Array<{ kind: ServerKind; name: string }> = [
 ];
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The child process holding both servers. */
 class Servers {
@@ -80,11 +81,6 @@ class Servers {
     await this.exited;
     clearTimeout(timer);
   }
-}
-
-/** Runs `task` over `items`, `size` at a time (500 simultaneous joins would only measure the backlog). */
-async function inBatches<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
 }
 
 interface Row {
@@ -140,14 +136,6 @@ async function run(servers: Servers, kind: ServerKind, endpoint: string, roster:
     refusals: clients.reduce((sum, c) => sum + c.refusals, 0),
     schemaOverflows: after.schemaOverflows - before.schemaOverflows,
   };
-}
-
-function table(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const [i, row] of rows.entries()) {
-    console.log(`| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`);
-    if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  }
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Client, type Room } from 'colyseus.js';
 import { WebSocket } from 'ws';
 import { RoomName, type ChatChannel } from '@starscape/shared';
+import { sleep } from '../support/async';
 import { BENCH_SECTOR, type BenchPlayer } from './ipc';
 
 /** One player looking at the bench sector, through either design: what the workload needs of it. */
@@ -18,8 +19,6 @@ export interface SectorClient {
   /** the newest sector chat line this client has */
   lastSectorText(): string | undefined;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A colyseus.js client in the galaxy room: decodes every patch, as a browser would. */
 export class ColyseusSectorClient implements SectorClient {

@@ -3,16 +3,23 @@ import { monitor } from '@colyseus/monitor';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger';
 import { basicAuth } from './basicAuth';
+import { processMetrics, type ProcessMetrics } from './metrics';
 
 export interface HttpAppOptions {
   /** the Colyseus monitor is mounted at /colyseus only when both are given */
   monitor?: { username: string; password: string };
   logger: Logger;
   startedAt: number;
+  /** the numbers behind /metrics (default: the process's one, see `processMetrics`) */
+  metrics?: ProcessMetrics;
 }
 
-/** The game server's HTTP side: health check and the developers' monitor. Matchmaking is Colyseus's own. */
-export function createHttpApp({ monitor: credentials, logger, startedAt }: HttpAppOptions): Express {
+/**
+ * The game server's HTTP side: health check, process metrics and the developers' monitor. Matchmaking is
+ * Colyseus's own. /metrics holds process numbers only (event-loop delay, memory, CPU, room and client
+ * counts); when monitor credentials are configured it asks for them too.
+ */
+export function createHttpApp({ monitor: credentials, logger, startedAt, metrics = processMetrics() }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -25,8 +32,13 @@ export function createHttpApp({ monitor: credentials, logger, startedAt }: HttpA
     });
   });
 
+  const guard = credentials ? [basicAuth(credentials.username, credentials.password, 'Starscape monitor')] : [];
+  app.get('/metrics', ...guard, (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(metrics.report({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }));
+  });
+
   if (credentials) {
-    app.use('/colyseus', basicAuth(credentials.username, credentials.password, 'Starscape monitor'), monitor());
+    app.use('/colyseus', ...guard, monitor());
     logger.info('Colyseus monitor mounted at /colyseus (basic auth)');
   } else {
     logger.info('Colyseus monitor not mounted: set MONITOR_USERNAME and MONITOR_PASSWORD to enable it at /colyseus');

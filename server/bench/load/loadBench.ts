@@ -1,0 +1,438 @@
+/**
+ * Load benchmark (issue 5): the real game server (`src/main.ts`, NODE_ENV=production, in its own process)
+ * under N simulated players, each in their own town, one action every 5 s; and, in the same run on the same
+ * workload and database, the design most tutorials show (baselineServer.ts: plain objects, the whole town as
+ * JSON over socket.io every second).
+ *
+ *   cd server && npm run bench:load                 full run, 20–30 min: 1,000 / 10,000 / 16,000 players, writes ../BENCHMARKS.md
+ *   cd server && npm run bench:load -- --quick      harness check, ~2 min: 1,000 and 2,000 players, short windows, writes nothing
+ *
+ * Options: --players=1000,10000   --servers=colyseus,baseline   --window=30 (s)   --settle=10 (s)
+ *          --join-rate=400 (joins/s)   --generators=2   --write / --no-write   --profile[=dir] (CPU profile of
+ *          each server over its measured window, summarized here)   --keep (keep the database and logs)
+ *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
+ *          --node-options=--a,--b (more options for the server processes)
+ *          --quiet=15 (before each run, wait up to 3 min until other processes use under 15 % of a core; 0: never wait)
+ *          --max-join=300 (s): the ramp stops then, or when under 1 player/s joined for a minute (the server is
+ *          saturated); the window then measures the players who did join
+ * Only a full run with the default workload writes BENCHMARKS.md (unless --write or --no-write says otherwise);
+ * every run saves its results as JSON in the temp folder, and --report-from=<that file> writes BENCHMARKS.md from it.
+ *
+ * For each server and N: start the server, read its idle RSS, join N players through the load generators
+ * (child processes, N/2 sockets each) at --join-rate, let it settle, then measure a window: server CPU
+ * (utime + stime from /proc/<pid>/stat), RSS (/proc/<pid>/status, at the window's end), bytes every client
+ * socket received, each action's time from `send` to the first update showing its result, and the server's
+ * event-loop delay (its GET /metrics). Then the server is stopped (it saves every town) and the next starts.
+ */
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GAME_TOKEN_ALG } from '@starscape/shared';
+import type { MetricsReport } from '../../src/http/metrics';
+import { freePort } from '../../test/support/freePort';
+import { sleep } from '../support/async';
+import { cpuBetween, describeMachine, readCpu, readMachineBusyMs, readMemory } from '../support/procStats';
+import { formatTable, printTable } from '../support/table';
+import { Generator } from './generators';
+import type { GeneratorReading } from './ipc';
+import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
+import { checkTargets, percentile, resultRows, type RunResult } from './results';
+import { snapshotCode } from './codeSnapshot';
+import { seedDatabase } from './seed';
+import type { ServerKind } from './townPlayers';
+import { ServerProcess } from './servers';
+import { ACTION_INTERVAL_MS, benchPlayer } from './workload';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+interface Options {
+  quick: boolean;
+  players: number[];
+  servers: ServerKind[];
+  windowMs: number;
+  settleMs: number;
+  joinsPerSecond: number;
+  generators: number;
+  write: boolean;
+  profileDir: string | null;
+  keep: boolean;
+  autosaveMs: number;
+  nodeOptions: string[];
+  /** before each run, wait until other processes use less than this % of a core (0: do not wait) */
+  quietPercent: number;
+  /** the ramp stops after this long (and when joins stall), and the players joined by then are measured */
+  maxJoinMs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`unknown argument ${arg}`);
+    flags.set(match[1]!, match[2] ?? '');
+  }
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join'];
+  for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
+  const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
+  const list = (value: string | undefined) => value?.split(',').filter(Boolean);
+  const players = (list(flags.get('players')) ?? (quick ? ['1000', '2000'] : ['1000', '10000', '16000'])).map(Number);
+  if (players.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--players takes whole numbers, like --players=1000,10000');
+  const servers = (list(flags.get('servers')) ?? ['colyseus', 'baseline']) as ServerKind[];
+  if (servers.some((s) => s !== 'colyseus' && s !== 'baseline')) throw new Error('--servers takes colyseus and/or baseline');
+  const seconds = (flag: string, fallback: number) => (flags.get(flag) ? Number(flags.get(flag)) * 1000 : fallback);
+  return {
+    quick,
+    players,
+    servers,
+    windowMs: seconds('window', quick ? 10_000 : 30_000),
+    settleMs: seconds('settle', quick ? 6000 : 10_000),
+    joinsPerSecond: Number(flags.get('join-rate') || 400),
+    generators: Number(flags.get('generators') || 2),
+    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options'].includes(f))),
+    profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
+    keep: flags.has('keep'),
+    autosaveMs: Number(flags.get('autosave') || 5000),
+    nodeOptions: list(flags.get('node-options')) ?? [],
+    quietPercent: Number(flags.get('quiet') ?? 15),
+    maxJoinMs: seconds('max-join', 300_000),
+  };
+}
+
+/** Where a profile's time goes: the functions worth naming in the report. */
+const WATCHED =
+  /^(broadcastPatch|applyPatches|saveIfDirty|save|commit|writeTownState|_onMessage|onMessage|handleMessage|encode|encodeAll|send|raw|enqueueRaw|authenticate|verify|emit|rebase|advance|orderShips|cancelShipOrder|JSON\.stringify|stringify|sendFrame|ping|(anonymous))@(.*(ws-transport\/.*|server\/src\/.*|@colyseus\/.*|ws\/.*|socket\.io\/.*|engine\.io\/.*|bench\/load\/.*|@prisma\/.*|better-sqlite3\/.*))$/;
+
+/**
+ * Waits (at most `maxMs`) until the rest of the machine has used under `percent` % of a core for 5 s in a row:
+ * other work on the box (a test suite, a build) would take CPU from the server and the load generators.
+ */
+async function waitForQuietMachine(percent: number, maxMs: number): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  let said = false;
+  for (;;) {
+    const before = readMachineBusyMs();
+    const at = performance.now();
+    await sleep(5000);
+    const busy = ((readMachineBusyMs() - before) / (performance.now() - at)) * 100;
+    if (busy < percent) return;
+    if (performance.now() > deadline) {
+      console.log(`  the machine is still busy (${busy.toFixed(0)} % of a core used by other processes); measuring anyway`);
+      return;
+    }
+    if (!said) console.log(`  waiting for the machine to calm down (${busy.toFixed(0)} % of a core used by other processes)...`);
+    said = true;
+  }
+}
+
+async function measure(
+  kind: ServerKind,
+  players: number,
+  options: Options,
+  shared: { databaseUrl: string; publicKeyPem: string; privateKeyPem: string; logDir: string; serverDir: string },
+): Promise<{ result: RunResult; profile?: ProfileSummary }> {
+  const label = `${kind === 'colyseus' ? 'Starscape (Colyseus)' : 'baseline (socket.io)'}, ${players.toLocaleString('en-US')} players`;
+  const log = (line: string) => console.log(`[${label}] ${line}`);
+  if (options.quietPercent > 0) await waitForQuietMachine(options.quietPercent, 180_000);
+  const server = await ServerProcess.start(kind, {
+    port: await freePort(),
+    databaseUrl: shared.databaseUrl,
+    publicKeyPem: shared.publicKeyPem,
+    logFile: path.join(shared.logDir, `${kind}-${players}.log`),
+    inspect: options.profileDir !== null,
+    autosaveMs: options.autosaveMs,
+    nodeOptions: options.nodeOptions,
+    serverDir: shared.serverDir,
+  });
+  const generators: Generator[] = [];
+  try {
+    await sleep(2000);
+    const idleFrom = readCpu(server.pid);
+    await sleep(3000);
+    const idleCpu = cpuBetween(idleFrom, readCpu(server.pid)).msPerSecond;
+    const idle = readMemory(server.pid);
+    const idleMetrics = await server.metrics();
+    log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB, CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
+
+    const shares = Array.from({ length: Math.min(options.generators, players) }, () => [] as ReturnType<typeof benchPlayer>[]);
+    for (let i = 0; i < players; i++) shares[i % shares.length]!.push(benchPlayer(i));
+    generators.push(
+      ...(await Promise.all(
+        shares.map((share, g) =>
+          Generator.start({
+            kind,
+            endpoint: server.endpoint,
+            privateKeyPem: shared.privateKeyPem,
+            players: share.map(({ userId, townId, name }) => ({ userId, townId, name })),
+            joinsPerSecond: options.joinsPerSecond / shares.length,
+            maxJoinsInFlight: 25,
+            actionIntervalMs: ACTION_INTERVAL_MS,
+            seed: players * 10 + g,
+          }),
+        ),
+      )),
+    );
+
+    // join everyone, reporting progress every 5 s
+    const joinStarted = performance.now();
+    const progress = generators.map(() => ({ joined: 0, failed: 0 }));
+    let cpuMark = readCpu(server.pid);
+    let stalled: string | undefined;
+    const recent: number[] = []; // players joined at each 5-s tick
+    const ticker = setInterval(() => {
+      const cpuNow = readCpu(server.pid);
+      const joined = progress.reduce((s, p) => s + p.joined, 0);
+      const failed = progress.reduce((s, p) => s + p.failed, 0);
+      log(`joined ${joined}/${players}${failed ? ` (${failed} failed)` : ''}, server CPU ${(cpuBetween(cpuMark, cpuNow).msPerSecond / 10).toFixed(0)} %`);
+      cpuMark = cpuNow;
+      recent.push(joined);
+      // the server cannot take more: under 1 join/s for a minute, or the ramp has run out of time
+      const minuteAgo = recent.at(-13);
+      const why =
+        minuteAgo !== undefined && joined - minuteAgo < 60
+          ? `under 1 join/s for a minute (${joined - minuteAgo} joined)`
+          : performance.now() - joinStarted > options.maxJoinMs
+            ? `joining took over ${options.maxJoinMs / 1000} s`
+            : undefined;
+      if (why && !stalled) {
+        stalled = why;
+        log(`stopping the ramp at ${joined} players: ${why}`);
+        for (const g of generators) g.stopJoining();
+      }
+    }, 5000);
+    const joins = await Promise.all(
+      generators.map((g, i) =>
+        g.join((joined, failed) => {
+          progress[i] = { joined, failed };
+        }),
+      ),
+    ).finally(() => clearInterval(ticker));
+    const joinSeconds = (performance.now() - joinStarted) / 1000;
+    const joined = joins.reduce((s, j) => s + j.joined, 0);
+    const failedJoins = joins.reduce((s, j) => s + j.failed, 0);
+    const errors = joins.flatMap((j) => j.errors);
+    log(`${joined} joined in ${joinSeconds.toFixed(0)} s${failedJoins ? `, ${failedJoins} failed: ${errors.slice(0, 3).join('; ')}` : ''}${stalled ? ` (ramp stopped: ${stalled})` : ''}; settling ${options.settleMs / 1000} s`);
+    if (joined === 0) throw new Error(`no player could join: ${errors.slice(0, 3).join('; ')}`);
+    await sleep(options.settleMs);
+
+    // the measured window
+    const stopProfile = options.profileDir && server.inspectorUrl ? await startProfile(server.inspectorUrl) : undefined;
+    await Promise.all(generators.map((g) => g.mark()));
+    const markedAt = Date.now();
+    const cpuBefore = readCpu(server.pid);
+    const machineBefore = readMachineBusyMs();
+    const windows = new Map<number, NonNullable<MetricsReport['eventLoopDelayMs']['lastWindow']>>();
+    let windowSeconds = 5;
+    const windowEnd = performance.now() + options.windowMs;
+    let lastMetrics: MetricsReport | undefined;
+    while (performance.now() < windowEnd) {
+      await sleep(Math.min(1000, Math.max(0, windowEnd - performance.now())));
+      // a saturated server may answer late: a missed reading only loses a delay window it reads again later
+      const reading = await server.metrics(Math.max(1000, windowEnd - performance.now())).catch(() => undefined);
+      if (!reading) continue;
+      lastMetrics = reading;
+      windowSeconds = reading.eventLoopDelayMs.windowSeconds;
+      const w = reading.eventLoopDelayMs.lastWindow;
+      if (w) windows.set(w.endedAt, w);
+    }
+    const cpuAfter = readCpu(server.pid);
+    const machineAfter = readMachineBusyMs();
+    const endedAt = Date.now();
+    const memory = readMemory(server.pid);
+    const readings: GeneratorReading[] = await Promise.all(generators.map((g) => g.read()));
+    const profile = stopProfile ? await stopProfile() : undefined;
+
+    // the delay windows wholly inside the measured window (or, in a short window, those that ended in it)
+    const ended = [...windows.values()].filter((w) => w.endedAt > markedAt && w.endedAt <= endedAt + 250);
+    const wholly = ended.filter((w) => w.endedAt - windowSeconds * 1000 >= markedAt - 250);
+    const inside = wholly.length > 0 ? wholly : ended;
+    const p50s = inside.map((w) => w.p50).sort((a, b) => a - b);
+    const latencies = readings.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+    const windowMs = Math.max(...readings.map((r) => r.windowMs));
+    const connectedAtEnd = readings.reduce((s, r) => s + r.connected, 0);
+    const cpu = cpuBetween(cpuBefore, cpuAfter);
+    const result: RunResult = {
+      kind,
+      players,
+      stalled,
+      joined,
+      failedJoins,
+      joinSeconds,
+      windowSeconds: (cpuAfter.atMs - cpuBefore.atMs) / 1000,
+      cpuMsPerSecond: cpu.msPerSecond,
+      idleCpuMsPerSecond: idleCpu,
+      systemMsPerSecond: cpu.systemMsPerSecond,
+      rssIdleBytes: idle.rssBytes,
+      rssBytes: memory.rssBytes,
+      heapIdleBytes: idleMetrics.memory.heapUsedBytes,
+      heapUsedBytes: lastMetrics?.memory.heapUsedBytes ?? NaN,
+      externalIdleBytes: idleMetrics.memory.externalBytes,
+      externalBytes: lastMetrics?.memory.externalBytes ?? NaN,
+      bytesPerPlayerSecond: readings.reduce((s, r) => s + r.bytesRead, 0) / (windowMs / 1000) / Math.max(1, connectedAtEnd),
+      latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, samples: latencies.length },
+      actionsSent: readings.reduce((s, r) => s + r.actionsSent, 0),
+      late: readings.reduce((s, r) => s + r.late, 0),
+      refusals: readings.reduce((s, r) => s + r.refusals, 0),
+      drops: readings.reduce((s, r) => s + r.drops, 0),
+      connectedAtEnd,
+      eventLoop: {
+        p50: percentile(p50s, 50),
+        p99: Math.max(...inside.map((w) => w.p99)),
+        max: Math.max(...inside.map((w) => w.max)),
+        windows: inside.length,
+      },
+      generators: {
+        cpuPercent: Math.max(...readings.map((r) => r.cpuMs / r.windowMs)) * 100,
+        eventLoopP99Ms: Math.max(...readings.map((r) => r.eventLoopP99Ms)),
+      },
+      otherCpuPercent: Math.max(
+        0,
+        ((machineAfter - machineBefore - (cpu.msPerSecond * (cpuAfter.atMs - cpuBefore.atMs)) / 1000 - readings.reduce((s, r) => s + r.cpuMs, 0)) / (cpuAfter.atMs - cpuBefore.atMs)) * 100,
+      ),
+    };
+    log(
+      `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
+        `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
+    );
+
+    let summary: ProfileSummary | undefined;
+    if (profile && options.profileDir) {
+      await mkdir(options.profileDir, { recursive: true });
+      const file = path.join(options.profileDir, `${kind}-${players}.cpuprofile`);
+      await saveProfile(file, profile);
+      summary = summarizeProfile(profile, WATCHED);
+      log(`CPU profile of the window: ${file}`);
+      printProfile(summary);
+      const long = summarizeProfile(profile, WATCHED, 25, 50);
+      log(`inside long tasks (≥ 50 ms without a turn of the event loop): ${long.busyMs.toFixed(0)} ms of the window`);
+      if (long.busyMs > 0) printProfile(long);
+    }
+    return { result, profile: summary };
+  } finally {
+    // the server first: its shutdown saves every town while the clients are still there to be disconnected
+    const code = await server.stop();
+    if (code !== 0) log(`server exited with ${code}`);
+    await Promise.all(generators.map((g) => g.stop()));
+  }
+}
+
+function printProfile(summary: ProfileSummary): void {
+  const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+  console.log(`  sampled: ${summary.busyMs.toFixed(0)} ms busy, ${summary.idleMs.toFixed(0)} ms idle`);
+  printTable([['self time by package', 'ms', 'share'], ...summary.byOwner.slice(0, 15).map((o) => [o.owner, o.selfMs.toFixed(0), pct(o.share)])]);
+  printTable([['self time by function', 'where', 'ms', 'share'], ...summary.byFunction.slice(0, 25).map((f) => [f.name, f.where, f.selfMs.toFixed(0), pct(f.share)])]);
+  printTable([['total time below', 'ms', 'share'], ...summary.inclusive.slice(0, 25).map((f) => [f.name, f.totalMs.toFixed(0), pct(f.share)])]);
+}
+
+const BEGIN = '<!-- load-bench:begin (written by `npm run bench:load` in server/; edit outside these markers) -->';
+const END = '<!-- load-bench:end -->';
+
+async function writeReport(file: string, section: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = '# Benchmarks\n\nMeasured numbers of Starscape\'s benchmarks, with the machine they ran on.\n\n';
+  }
+  const block = `${BEGIN}\n${section.trimEnd()}\n${END}`;
+  const from = text.indexOf(BEGIN);
+  const to = text.indexOf(END);
+  text = from >= 0 && to > from ? `${text.slice(0, from)}${block}${text.slice(to + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, text);
+}
+
+function reportSection(results: RunResult[], options: Options, machine: string, code: string, started: Date, minutes: number): string {
+  const checks = checkTargets(results);
+  const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
+  return [
+    '## Load: one game server process, N players each in their own town',
+    '',
+    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; the servers and the load generators share this machine. Code: ${code}.`,
+    `Run: \`cd server && npm run bench:load\` (${minutes.toFixed(0)} min; \`-- --quick\` checks the harness in about two minutes and writes nothing).`,
+    '',
+    `Workload: every player has an account and a mid-game town in one fresh SQLite database; each player's client joins its own town, then every ${ACTION_INTERVAL_MS / 1000} s (random phase) orders one scout or cancels that order. ` +
+      `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
+      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
+    '',
+    '- **Starscape (Colyseus)**: the real `server/src/main.ts`. A town room per player, no tick (lazy production), `patchRate = 0`, a patch only right after a change.',
+    '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
+    '',
+    'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N, of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); ' +
+      'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
+      'event-loop delay is the server\'s own (`monitorEventLoopDelay`, GET /metrics): median p50, highest p99 and highest max of the 5-s windows inside the measured window. ' +
+      'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down).',
+    '',
+    ...formatTable(resultRows(results)),
+    '',
+    '### Targets (issue 5)',
+    '',
+    ...formatTable([['target', 'measured', 'verdict'], ...checks.map((c) => [c.target, c.measured, verdict(c.met)])]),
+    '',
+  ].join('\n');
+}
+
+/** Prints the table and the targets; with `write`, puts them into BENCHMARKS.md. */
+async function report(results: RunResult[], options: Options, machine: string, code: string, started: Date, minutes: number, write: boolean): Promise<void> {
+  printTable(resultRows(results));
+  console.log('');
+  for (const check of checkTargets(results)) console.log(`${check.met === null ? '–' : check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.measured}`);
+  if (write) {
+    const file = path.join(repoRoot, 'BENCHMARKS.md');
+    await writeReport(file, reportSection(results, options, machine, code, started, minutes));
+    console.log(`\nwritten to ${file}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const from = process.argv.find((a) => a.startsWith('--report-from='));
+  if (from) {
+    const saved = JSON.parse(await readFile(from.slice('--report-from='.length), 'utf8')) as { machine: string; code?: string; started: string; minutes: number; options: Options; results: RunResult[] };
+    await report(saved.results, saved.options, saved.machine, saved.code ?? 'not recorded', new Date(saved.started), saved.minutes, true);
+    return;
+  }
+  const options = parseOptions(process.argv.slice(2));
+  const machine = describeMachine();
+  const started = new Date();
+  console.log(`Load bench: ${options.servers.join(' and ')} at ${options.players.join(', ')} players; ${machine}`);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'starscape-load-'));
+  const logDir = path.join(work, 'logs');
+  await mkdir(logDir);
+  const databaseUrl = `file:${path.join(work, 'bench.db')}`;
+  const most = Math.max(...options.players);
+  const seeded = await seedDatabase(databaseUrl, most);
+  console.log(`seeded ${most} players and towns in ${(seeded.ms / 1000).toFixed(1)} s (${work})`);
+  const { publicKey, privateKey } = await generateKeyPair(GAME_TOKEN_ALG, { crv: 'Ed25519', extractable: true });
+  const code = await snapshotCode(repoRoot);
+  console.log(`code under test: ${code.version} (copied to ${code.root})`);
+  const shared = { databaseUrl, publicKeyPem: await exportSPKI(publicKey), privateKeyPem: await exportPKCS8(privateKey), logDir, serverDir: code.serverDir };
+
+  const results: RunResult[] = [];
+  try {
+    for (const players of options.players) {
+      for (const kind of options.servers) {
+        try {
+          const { result } = await measure(kind, players, options, shared);
+          results.push(result);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`[${kind}, ${players}] failed: ${message} (logs in ${logDir})`);
+          results.push({ kind, players, error: message } as RunResult);
+        }
+      }
+    }
+  } finally {
+    await rm(code.root, { recursive: true, force: true });
+    if (!options.keep && !options.profileDir) await rm(work, { recursive: true, force: true });
+    else console.log(`database and server logs kept in ${work}`);
+  }
+
+  const minutes = (Date.now() - started.getTime()) / 60_000;
+  const resultsFile = path.join(os.tmpdir(), `starscape-load-results-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(resultsFile, JSON.stringify({ machine, code: code.version, started, minutes, options, results }, null, 2));
+  console.log(`\nresults: ${resultsFile} (\`--report-from=<file>\` writes BENCHMARKS.md from it again)`);
+  console.log('');
+  await report(results, options, machine, code.version, started, minutes, options.write);
+}
+
+await main();

@@ -1,0 +1,175 @@
+/** One measured run of the load bench, how it is computed from the readings, and the targets of issue 5. */
+import type { ServerKind } from './townPlayers';
+
+export interface RunResult {
+  kind: ServerKind;
+  players: number;
+  /** set when the run could not be measured */
+  error?: string;
+  /** why the ramp stopped before every player had joined (the server could take no more) */
+  stalled?: string;
+  joined: number;
+  failedJoins: number;
+  joinSeconds: number;
+  windowSeconds: number;
+  /** server process CPU in the window (user + system, every thread), ms per second: 1000 is one core */
+  cpuMsPerSecond: number;
+  /** the same server before anyone joined */
+  idleCpuMsPerSecond: number;
+  systemMsPerSecond: number;
+  rssIdleBytes: number;
+  rssBytes: number;
+  /** V8 heap in use and memory held outside it (buffers), idle and at the window's end, from GET /metrics */
+  heapIdleBytes: number;
+  heapUsedBytes: number;
+  externalIdleBytes: number;
+  externalBytes: number;
+  /** downstream bytes per connected player per second, counted on the client sockets */
+  bytesPerPlayerSecond: number;
+  latency: { p50: number; p99: number; max: number; samples: number };
+  actionsSent: number;
+  late: number;
+  refusals: number;
+  drops: number;
+  connectedAtEnd: number;
+  /** the server's event-loop delay over the window's 5-s windows: median p50, highest p99, highest max (ms) */
+  eventLoop: { p50: number; p99: number; max: number; windows: number };
+  /** the busiest load generator: CPU in % of a core, event-loop delay p99 (ms) */
+  generators: { cpuPercent: number; eventLoopP99Ms: number };
+  /** CPU the rest of the machine used in the window (neither the server nor the load generators), % of a core */
+  otherCpuPercent: number;
+}
+
+/** the players actually measured: connected at the window's end (fewer than asked when the ramp stopped early) */
+export const measured = (r: RunResult) => (r.connectedAtEnd > 0 ? r.connectedAtEnd : r.joined);
+export const cpuUsPerPlayer = (r: RunResult) => (r.cpuMsPerSecond * 1000) / measured(r);
+export const rssPerPlayer = (r: RunResult) => (r.rssBytes - r.rssIdleBytes) / measured(r);
+export const externalPerPlayer = (r: RunResult) => (r.externalBytes - r.externalIdleBytes) / measured(r);
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+/** The targets of issue 5, checked against this run's results (null: not measured in this run). */
+export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
+  const ok = (r: RunResult | undefined): r is RunResult => r !== undefined && !r.error;
+  const find = (kind: ServerKind, players: number) => results.find((r) => r.kind === kind && r.players === players);
+  const checks: TargetCheck[] = [];
+
+  const big = find('colyseus', 16_000);
+  checks.push(
+    ok(big)
+      ? {
+          target: '16,000 players on one process: p99 action→result < 100 ms and the server under one core',
+          measured: `${big.joined} joined, p99 ${fmt(big.latency.p99, 0)} ms, server ${fmt(big.cpuMsPerSecond / 10, 0)} % of a core`,
+          met: big.joined === 16_000 && big.connectedAtEnd === 16_000 && big.latency.p99 < 100 && big.cpuMsPerSecond < 1000,
+        }
+      : { target: '16,000 players on one process: p99 action→result < 100 ms and the server under one core', measured: (big as RunResult | undefined)?.error ?? 'not run', met: null },
+  );
+
+  for (const players of [1000, 10_000]) {
+    const room = find('colyseus', players);
+    const base = find('baseline', players);
+    const label = `${players.toLocaleString('en-US')} players`;
+    if (!ok(room) || !ok(base)) {
+      const why = room?.error ?? base?.error ?? 'not run';
+      checks.push({ target: `CPU per player ≤ ½ the baseline's, ${label}`, measured: why, met: null });
+      checks.push({ target: `downstream bytes per player ≤ 1/50 of the baseline's, ${label}`, measured: why, met: null });
+      continue;
+    }
+    const cpu = cpuUsPerPlayer(room) / cpuUsPerPlayer(base);
+    checks.push({
+      target: `CPU per player ≤ ½ the baseline's, ${label}`,
+      measured: `${fmt(cpuUsPerPlayer(room))} vs ${fmt(cpuUsPerPlayer(base))} µs/s: ${fmt(cpu, 2)}×`,
+      met: cpu <= 0.5,
+    });
+    const bytes = room.bytesPerPlayerSecond / base.bytesPerPlayerSecond;
+    checks.push({
+      target: `downstream bytes per player ≤ 1/50 of the baseline's, ${label}`,
+      measured: `${fmt(room.bytesPerPlayerSecond, 1)} vs ${fmt(base.bytesPerPlayerSecond, 0)} B/s: 1/${fmt(1 / bytes, 0)}`,
+      met: bytes <= 1 / 50,
+    });
+  }
+
+  const sizes = [...new Set(results.map((r) => r.players))].sort((a, b) => a - b);
+  for (const players of sizes) {
+    const room = find('colyseus', players);
+    const base = find('baseline', players);
+    if (!ok(room) || !ok(base)) continue;
+    checks.push({
+      target: `resident memory per player ≤ the baseline's, ${players.toLocaleString('en-US')} players`,
+      measured: `${fmt(rssPerPlayer(room) / 1024)} vs ${fmt(rssPerPlayer(base) / 1024)} KB`,
+      met: rssPerPlayer(room) <= rssPerPlayer(base),
+    });
+  }
+  // per added player: the slope between the two smallest sizes, free of what a process grows by once under load
+  const [small, large] = sizes;
+  if (small !== undefined && large !== undefined) {
+    const slope = (kind: ServerKind) => {
+      const a = find(kind, small);
+      const b = find(kind, large);
+      return ok(a) && ok(b) ? (b.rssBytes - a.rssBytes) / (measured(b) - measured(a)) : NaN;
+    };
+    const room = slope('colyseus');
+    const base = slope('baseline');
+    if (Number.isFinite(room) && Number.isFinite(base)) {
+      checks.push({
+        target: `resident memory per added player ≤ the baseline's (from ${small.toLocaleString('en-US')} to ${large.toLocaleString('en-US')} players)`,
+        measured: `${fmt(room / 1024)} vs ${fmt(base / 1024)} KB`,
+        met: room <= base,
+      });
+    }
+  }
+  return checks;
+}
+
+/** The results table (first row: header). */
+export function resultRows(results: readonly RunResult[]): string[][] {
+  const name = (kind: ServerKind) => (kind === 'colyseus' ? 'Starscape (Colyseus)' : 'baseline (socket.io)');
+  const header = [
+    'server',
+    'players',
+    'joins/s',
+    'CPU % of a core (idle)',
+    'CPU µs/s per player',
+    'RSS MB (idle)',
+    'RSS KB per player (of it buffers)',
+    'down B/s per player',
+    'action→result p50 / p99 / max ms',
+    'event-loop delay p50 / p99 / max ms',
+    'actions (late, refused, drops)',
+    'load gen CPU % / ELD p99 ms',
+    'other processes CPU %',
+  ];
+  return [
+    header,
+    ...results.map((r) =>
+      r.error
+        ? [name(r.kind), r.players.toLocaleString('en-US'), `failed: ${r.error.split('\n')[0]!.slice(0, 80)}`, ...header.slice(3).map(() => '')]
+        : [
+            name(r.kind),
+            r.joined === r.players ? r.players.toLocaleString('en-US') : `${r.joined.toLocaleString('en-US')} of ${r.players.toLocaleString('en-US')}`,
+            fmt(r.joined / r.joinSeconds, 0),
+            `${fmt(r.cpuMsPerSecond / 10)} (${fmt((r.idleCpuMsPerSecond ?? NaN) / 10)})`,
+            fmt(cpuUsPerPlayer(r)),
+            `${fmt(r.rssBytes / 2 ** 20, 0)} (${fmt(r.rssIdleBytes / 2 ** 20, 0)})`,
+            `${fmt(rssPerPlayer(r) / 1024)} (${fmt(externalPerPlayer(r) / 1024)})`,
+            fmt(r.bytesPerPlayerSecond),
+            `${fmt(r.latency.p50)} / ${fmt(r.latency.p99)} / ${fmt(r.latency.max, 0)}`,
+            `${fmt(r.eventLoop.p50)} / ${fmt(r.eventLoop.p99)} / ${fmt(r.eventLoop.max, 0)}`,
+            `${r.actionsSent} (${r.late}, ${r.refusals}, ${r.drops})`,
+            `${fmt(r.generators.cpuPercent, 0)} / ${fmt(r.generators.eventLoopP99Ms)}`,
+            fmt(r.otherCpuPercent, 0),
+          ],
+    ),
+  ];
+}
