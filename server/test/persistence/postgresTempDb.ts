@@ -1,7 +1,7 @@
 import { createPrismaClient, migrateDatabase, type PrismaClient } from '@starscape/prisma';
 import { serviceAvailable } from '../../../scripts/services/availability';
 import { postgresCheck, startPostgres, type LocalPostgres } from '../../../scripts/services/postgres';
-import type { SqliteTempDbs } from './sqliteTempDb';
+import { openPair, type SqliteTempDbs } from './sqliteTempDb';
 
 /**
  * Whether the PostgreSQL blocks of a test file run: true when PostgreSQL is installed; otherwise they are
@@ -51,19 +51,7 @@ export async function createPostgresTempDbs(): Promise<PostgresTempDbs> {
   return {
     server,
     fresh,
-    async freshPair() {
-      const { databaseUrl } = await fresh();
-      const first = createPrismaClient(databaseUrl);
-      const second = createPrismaClient(databaseUrl);
-      return {
-        databaseUrl,
-        first,
-        second,
-        close: async () => {
-          await Promise.all([first.$disconnect(), second.$disconnect()]);
-        },
-      };
-    },
+    freshPair: () => openPair(fresh),
     async cleanup() {
       await client.$disconnect();
       await server.stop();

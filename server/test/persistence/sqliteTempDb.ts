@@ -31,21 +31,24 @@ export async function createSqliteTempDbs(prefix = 'starscape-test-'): Promise<S
 
   return {
     fresh,
-    async freshPair() {
-      const { databaseUrl } = await fresh();
-      const first = createPrismaClient(databaseUrl);
-      const second = createPrismaClient(databaseUrl);
-      return {
-        databaseUrl,
-        first,
-        second,
-        close: async () => {
-          await Promise.all([first.$disconnect(), second.$disconnect()]);
-        },
-      };
-    },
+    freshPair: () => openPair(fresh),
     async cleanup() {
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh database (from `fresh`) with two clients on it, as the web app and the game server (or two game servers) have. */
+export async function openPair(fresh: () => Promise<{ databaseUrl: string }>): ReturnType<SqliteTempDbs['freshPair']> {
+  const { databaseUrl } = await fresh();
+  const first = createPrismaClient(databaseUrl);
+  const second = createPrismaClient(databaseUrl);
+  return {
+    databaseUrl,
+    first,
+    second,
+    close: async () => {
+      await Promise.all([first.$disconnect(), second.$disconnect()]);
     },
   };
 }
