@@ -21,6 +21,7 @@ export interface TownSaveRow {
 export class SqliteTownSaves {
   private readonly db: Database.Database;
   private readonly update: Database.Statement<[string, number, string, number | null, string, number]>;
+  private readonly inOneTransaction: (rows: readonly TownSaveRow[]) => boolean[];
 
   constructor(databaseUrl: string) {
     this.db = new Database(sqliteFilePath(databaseUrl), { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
@@ -29,6 +30,15 @@ export class SqliteTownSaves {
     this.update = this.db.prepare(
       'UPDATE "Town" SET "snapshot" = ?, "version" = ?, "savedAt" = ?, "points" = COALESCE(?, "points") WHERE "id" = ? AND "version" = ?',
     );
+    this.inOneTransaction = this.db.transaction((rows: readonly TownSaveRow[]) => rows.map((row) => this.save(row)));
+  }
+
+  /**
+   * Several saves in one transaction (one WAL commit): about half the CPU of saving them one by one. Each
+   * result is `save`'s; if SQLite fails as a whole (busy past the timeout, disk full), it throws and none is written.
+   */
+  saveMany(rows: readonly TownSaveRow[]): boolean[] {
+    return this.inOneTransaction(rows);
   }
 
   /** True when the row had `expectedVersion` and now has the next one; false when nothing was written. */

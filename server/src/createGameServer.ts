@@ -14,6 +14,7 @@ import { defineCombatRoom } from './rooms/CombatRoom';
 import type { CombatRoomServices } from './rooms/CombatRoomServices';
 import { defineGalaxyRoom } from './rooms/GalaxyRoom';
 import type { GalaxyRoomServices } from './rooms/GalaxyRoomServices';
+import { AutosaveQueue } from './rooms/AutosaveQueue';
 import { defineTownRoom } from './rooms/TownRoom';
 import type { ChatRepository } from './persistence/ChatRepository';
 import { ChatLimiter } from './presence/ChatLimiter';
@@ -25,7 +26,9 @@ import type { EventQueue } from './persistence/EventQueue';
 import { Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
 
-export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online'> {
+export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave'> {
+  /** a changed town is saved this long after its first unsaved change: what a crash can lose */
+  autosaveMs: number;
   battles: BattleRepository;
   events: EventQueue;
   chat: ChatRepository;
@@ -95,7 +98,8 @@ export function createGameServer(options: GameServerOptions): GameServer {
   const scheduler = new Scheduler({ queue: events, logger, pollMs: options.schedulerPollMs, now: () => new Date(now()) });
   scheduler.on(FleetEvent.Arrive, (event) => fleets.handleArrival(event.payload as FleetArrivePayload));
   scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
-  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online })).filterBy(['townId']);
+  const autosave = new AutosaveQueue({ towns: options.towns, delayMs: options.autosaveMs, logger });
+  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online, autosave })).filterBy(['townId']);
   colyseus.define(
     RoomName.Galaxy,
     defineGalaxyRoom({
@@ -157,6 +161,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       online.stop();
       await colyseus.gracefullyShutdown(false);
       await options.pendingSaves.drain();
+      autosave.stop();
       await claims.stop(); // after the last save: another process may now open these towns
     },
   };

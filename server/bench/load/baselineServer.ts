@@ -36,6 +36,7 @@ import { PrismaUserDirectory } from '../../src/auth/PrismaUserDirectory';
 import { processMetrics } from '../../src/http/metrics';
 import { createLogger } from '../../src/logger';
 import { PendingSaves, PrismaTownRepository } from '../../src/persistence';
+import { AutosaveQueue } from '../../src/rooms/AutosaveQueue';
 import { TownSaver } from '../../src/rooms/TownSaver';
 
 interface LiveTown {
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const users = new PrismaUserDirectory(prisma);
   const tokens = await createGameTokenVerifier(required('GAME_TOKEN_PUBLIC_KEY'));
   const pendingSaves = new PendingSaves();
+  const autosave = new AutosaveQueue({ towns, delayMs: autosaveMs, logger });
   const metrics = processMetrics();
   const live = new Map<string, LiveTown>();
 
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
         socket,
         saver: undefined as unknown as TownSaver,
       };
-      entry.saver = new TownSaver(townId, stored.version, () => entry.town, { towns, pendingSaves, autosaveMs, logger, onConflict: () => socket.disconnect(true) });
+      entry.saver = new TownSaver(townId, stored.version, () => entry.town, { towns, pendingSaves, autosave, logger, onConflict: () => socket.disconnect(true) });
       live.set(townId, entry);
 
       socket.on('action', (message: unknown) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashString, pickSlot } from '@starscape/shared';
 import { assertVersion, parseSnapshot, serializeSnapshot, toStoredTown, type TownRow } from './snapshotJson';
-import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository } from './TownRepository';
+import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository, type TownSave, type TownSaveOutcome } from './TownRepository';
 
 /** Snapshots are kept as JSON text, like the SQL column: stored state can't be reached through a returned object. */
 type Row = TownRow;
@@ -71,5 +71,19 @@ export class MemoryTownRepository implements TownRepository {
     row.savedAt = new Date();
     if (derived) row.points = derived.points;
     return { version: row.version, savedAt: new Date(row.savedAt) };
+  }
+
+  async saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]> {
+    for (const s of saves) assertVersion(s.expectedVersion);
+    const outcomes: TownSaveOutcome[] = [];
+    for (const { townId, snapshot, expectedVersion, points } of saves) {
+      try {
+        outcomes.push(await this.save(townId, snapshot, expectedVersion, points === undefined ? undefined : { points }));
+      } catch (error) {
+        if (!(error instanceof StaleVersionError || error instanceof TownNotFoundError)) throw error;
+        outcomes.push(error);
+      }
+    }
+    return outcomes;
   }
 }

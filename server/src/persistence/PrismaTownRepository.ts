@@ -1,6 +1,6 @@
 import { placeTown, type PrismaClient, type SqliteTownSaves } from '@starscape/prisma';
 import { assertVersion, parseSnapshot, serializeSnapshot, toStoredTown } from './snapshotJson';
-import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository } from './TownRepository';
+import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository, type TownSave, type TownSaveOutcome } from './TownRepository';
 
 /**
  * Towns in the `Town` table, written through the project's one Prisma client (`createPrismaClient`). On SQLite
@@ -44,25 +44,40 @@ export class PrismaTownRepository implements TownRepository {
   }
 
   async save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }> {
-    assertVersion(expectedVersion);
-    const savedAt = new Date();
-    // Compare-and-set in one statement: the row changes only if it still has the version we loaded, so two
-    // writers (two rooms, two processes) can never both succeed from the same version.
-    const snapshotJson = serializeSnapshot(snapshot);
-    const written = this.fastSaves
-      ? this.fastSaves.save({ townId, snapshotJson, expectedVersion, points: derived?.points ?? null, savedAt })
-      : (
-          await this.prisma.town.updateMany({
-            where: { id: townId, version: expectedVersion },
-            data: { snapshot: snapshotJson, version: expectedVersion + 1, savedAt, ...(derived ? { points: derived.points } : {}) },
-          })
-        ).count === 1;
-    if (written) return { version: expectedVersion + 1, savedAt };
+    const [outcome] = await this.saveMany([{ townId, snapshot, expectedVersion, points: derived?.points }]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome!;
+  }
 
-    // Nothing written: find out why, for the caller's sake. The row may change again meanwhile; any
+  async saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]> {
+    for (const s of saves) assertVersion(s.expectedVersion);
+    if (saves.length === 0) return [];
+    const savedAt = new Date();
+    // Compare-and-set, one statement per town: a row changes only if it still has the version we loaded, so
+    // two writers (two rooms, two processes) can never both succeed from the same version.
+    const rows = saves.map((s) => ({ townId: s.townId, snapshotJson: serializeSnapshot(s.snapshot), expectedVersion: s.expectedVersion, points: s.points ?? null, savedAt }));
+    const written = this.fastSaves
+      ? this.fastSaves.saveMany(rows)
+      : (
+          await this.prisma.$transaction(
+            rows.map((row) =>
+              this.prisma.town.updateMany({
+                where: { id: row.townId, version: row.expectedVersion },
+                data: { snapshot: row.snapshotJson, version: row.expectedVersion + 1, savedAt, ...(row.points === null ? {} : { points: row.points }) },
+              }),
+            ),
+          )
+        ).map((result) => result.count === 1);
+    if (written.every(Boolean)) return rows.map((row) => ({ version: row.expectedVersion + 1, savedAt }));
+
+    // Some were not written: find out why, for the callers' sake. A row may change again meanwhile; any
     // version read here is still proof that ours was stale.
-    const current = await this.prisma.town.findUnique({ where: { id: townId }, select: { version: true } });
-    if (!current) throw new TownNotFoundError(townId);
-    throw new StaleVersionError(townId, expectedVersion, current.version);
+    const refused = rows.filter((_, i) => !written[i]).map((row) => row.townId);
+    const current = new Map((await this.prisma.town.findMany({ where: { id: { in: refused } }, select: { id: true, version: true } })).map((r) => [r.id, r.version]));
+    return rows.map((row, i): TownSaveOutcome => {
+      if (written[i]) return { version: row.expectedVersion + 1, savedAt };
+      const version = current.get(row.townId);
+      return version === undefined ? new TownNotFoundError(row.townId) : new StaleVersionError(row.townId, row.expectedVersion, version);
+    });
   }
 }

@@ -15,6 +15,17 @@ export interface StoredTown {
   points: number;
 }
 
+/** One save of a batch (`saveMany`); `points` as in `save`'s `derived`. */
+export interface TownSave {
+  townId: string;
+  snapshot: unknown;
+  expectedVersion: number;
+  points?: number;
+}
+
+/** What became of one save of a batch: the new version, or why it was refused. */
+export type TownSaveOutcome = { version: number; savedAt: Date } | StaleVersionError | TownNotFoundError;
+
 /** A town as the galaxy shows it (a sector's list). */
 export interface SectorTown {
   id: string;
@@ -46,6 +57,13 @@ export interface TownRepository {
    * caller (points); left as they are when absent.
    */
   save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }>;
+  /**
+   * Several saves at once, each the same compare-and-set as `save`, in one transaction where the store has
+   * them (one commit for the batch: what lets one process autosave thousands of towns a second). Outcomes
+   * come in the order of `saves`; a refused save (StaleVersionError, TownNotFoundError as the outcome) does not
+   * stop the others. Rejects only when the store failed as a whole, and then nothing was written.
+   */
+  saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]>;
   /** The towns placed in `sector`, by slot. */
   listSector(sector: number): Promise<SectorTown[]>;
   /** The highest sector any town is in (0: none placed). */

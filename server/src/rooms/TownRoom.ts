@@ -117,7 +117,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.saver = new TownSaver(townId, stored.version, () => this.town, {
       towns,
       pendingSaves,
-      autosaveMs: this.services.autosaveMs,
+      autosave: this.services.autosave,
       logger,
       onConflict: () => this.disconnect(4409),
     });

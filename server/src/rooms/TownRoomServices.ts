@@ -1,6 +1,7 @@
 import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
+import type { AutosaveQueue } from './AutosaveQueue';
 import type { MessageLimits } from './incomingGuard';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
@@ -23,7 +24,8 @@ export interface TownRoomServices {
   /** the server clock, ms since the epoch (injected so tests can move time) */
   now: () => number;
   gameSpeed: number;
-  autosaveMs: number;
+  /** the process's autosaves (a changed town is saved a few seconds after its first change) */
+  autosave: AutosaveQueue;
   reconnectGraceSeconds: number;
   logger: Logger;
   /** how many messages a connection may send (default `DEFAULT_MESSAGE_LIMITS`) */

@@ -2,18 +2,24 @@ import { townPoints, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import { StaleVersionError, TownNotFoundError, type TownRepository } from '../persistence/TownRepository';
+import type { AutosaveQueue, AutosaveSource, PreparedSave } from './AutosaveQueue';
 
 /** Why a town can no longer be saved: another writer got there first, or the town is gone. */
 export type SaveConflict = 'stale' | 'not-found';
 
 /**
- * Saves one town's snapshot: a few seconds after the first unsaved change (autosave), and on demand
- * (dispose, shutdown). One save in flight at a time, each tracked in `PendingSaves` so the process waits
- * for it before exiting and a new room for the same town waits before loading.
+ * Saves one town's snapshot: by the process's `AutosaveQueue` a few seconds after the first unsaved change,
+ * and on demand (dispose, shutdown). One save in flight at a time, each tracked in `PendingSaves` so the
+ * process waits for it before exiting and a new room for the same town waits before loading.
  */
-export class TownSaver {
+export class TownSaver implements AutosaveSource {
   private dirty = false;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelAutosave: (() => void) | undefined;
+  /** a save (autosave or flush) is being written */
+  private saving = false;
+  /** the queue came while a save was in flight: queue again when it lands */
+  private autosaveWhenSaved = false;
+  private stopped = false;
   private chain: Promise<void> = Promise.resolve();
   private conflict: SaveConflict | null = null;
 
@@ -24,7 +30,7 @@ export class TownSaver {
     private readonly deps: {
       towns: TownRepository;
       pendingSaves: PendingSaves;
-      autosaveMs: number;
+      autosave: AutosaveQueue;
       logger: Logger;
       /** called once when a save is refused; the room must stop serving this copy of the town */
       onConflict: (conflict: SaveConflict) => void;
@@ -39,55 +45,101 @@ export class TownSaver {
     return this.version;
   }
 
-  /** Records a change; the autosave runs `autosaveMs` after the first unsaved change. */
+  /** Records a change; the autosave comes the queue's delay after the first unsaved change. */
   markDirty(): void {
     this.dirty = true;
-    if (!this.timer && !this.conflict) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, this.deps.autosaveMs);
-      this.timer.unref?.();
-    }
+    if (!this.stopped) this.queueAutosave();
   }
 
   /** Saves now if anything is unsaved; resolves when that save (and any before it) is done. */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.unqueueAutosave();
     const next = this.chain.then(() => this.saveIfDirty());
     this.chain = next;
     this.deps.pendingSaves.track(this.townId, next);
     return next;
   }
 
-  /** Stops the autosave timer (the room is going away). */
+  /** No more autosaves for new changes (the room is going away; its last save is a `flush`). */
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopped = true;
+    this.unqueueAutosave();
+  }
+
+  prepareAutosave(): PreparedSave | null {
+    this.cancelAutosave = undefined;
+    if (!this.dirty || this.conflict) return null;
+    if (this.saving) {
+      this.autosaveWhenSaved = true;
+      return null;
+    }
+    const snapshot = this.begin();
+    let settle!: (outcome: unknown) => void;
+    const done = new Promise<void>((resolve) => {
+      settle = (outcome) => {
+        this.finish(outcome);
+        resolve();
+      };
+    });
+    this.chain = this.chain.then(() => done);
+    this.deps.pendingSaves.track(this.townId, done);
+    return { save: { townId: this.townId, snapshot, expectedVersion: this.version, points: townPoints(snapshot) }, settle };
+  }
+
+  private queueAutosave({ soon = false } = {}): void {
+    if (!this.cancelAutosave && !this.conflict) this.cancelAutosave = this.deps.autosave.schedule(this, { soon });
+  }
+
+  private unqueueAutosave(): void {
+    this.cancelAutosave?.();
+    this.cancelAutosave = undefined;
   }
 
   private async saveIfDirty(): Promise<void> {
     if (!this.dirty || this.conflict) return;
+    const snapshot = this.begin();
+    let outcome: unknown;
+    try {
+      outcome = await this.deps.towns.save(this.townId, snapshot, this.version, { points: townPoints(snapshot) });
+    } catch (error) {
+      outcome = error;
+    }
+    this.finish(outcome);
+  }
+
+  private begin(): Town {
     const snapshot = this.snapshot();
     this.dirty = false;
-    try {
-      const { version } = await this.deps.towns.save(this.townId, snapshot, this.version, { points: townPoints(snapshot) });
-      this.version = version;
-      this.deps.logger.debug('town saved', { townId: this.townId, version });
-    } catch (error) {
-      if (error instanceof StaleVersionError || error instanceof TownNotFoundError) {
-        this.conflict = error instanceof StaleVersionError ? 'stale' : 'not-found';
-        this.deps.logger.error('town save refused; this copy stops serving', { townId: this.townId, conflict: this.conflict });
-        this.deps.onConflict(this.conflict);
-        return;
-      }
-      // a transient failure (database busy, disk full): keep the changes and try again later
+    this.saving = true;
+    return snapshot;
+  }
+
+  private finish(outcome: unknown): void {
+    this.saving = false;
+    if (outcome instanceof StaleVersionError || outcome instanceof TownNotFoundError) {
+      this.conflict = outcome instanceof StaleVersionError ? 'stale' : 'not-found';
+      this.unqueueAutosave();
+      this.deps.logger.error('town save refused; this copy stops serving', { townId: this.townId, conflict: this.conflict });
+      this.deps.onConflict(this.conflict);
+      return;
+    }
+    if (outcome instanceof Error || !isSaved(outcome)) {
+      // a transient failure (database busy, disk full): keep the changes and try again later (also after `stop`:
+      // a room's last save that failed is retried by the queue)
       this.dirty = true;
-      this.deps.logger.error('town save failed; will retry', { townId: this.townId, error: String(error) });
-      this.markDirty();
+      this.deps.logger.error('town save failed; will retry', { townId: this.townId, error: String(outcome) });
+      this.queueAutosave();
+      return;
+    }
+    this.version = outcome.version;
+    this.deps.logger.debug('town saved', { townId: this.townId, version: outcome.version });
+    if (this.autosaveWhenSaved) {
+      this.autosaveWhenSaved = false;
+      if (this.dirty) this.queueAutosave({ soon: true });
     }
   }
+}
+
+function isSaved(outcome: unknown): outcome is { version: number } {
+  return typeof outcome === 'object' && outcome !== null && typeof (outcome as { version?: unknown }).version === 'number';
 }

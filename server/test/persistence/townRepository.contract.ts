@@ -121,6 +121,39 @@ export function describeTownRepositoryContract(name: string, makeRepo: () => Pro
       expect(await repo.load('no-such-town')).toBeNull();
     });
 
+    it('saves a batch (saveMany): each save is its own compare-and-set, and a refused one does not stop the rest', async () => {
+      const [a, b, c] = [await create(1), await create(2), await create(3)];
+      await repo.save(b.id, snapshot(20), 1); // b is at version 2 now: a save from 1 is stale
+
+      const outcomes = await repo.saveMany([
+        { townId: a.id, snapshot: snapshot(100), expectedVersion: 1, points: 11 },
+        { townId: b.id, snapshot: snapshot(200), expectedVersion: 1 },
+        { townId: 'no-such-town', snapshot: snapshot(0), expectedVersion: 1 },
+        { townId: c.id, snapshot: snapshot(300), expectedVersion: 1 },
+      ]);
+
+      expect(outcomes[0]).toMatchObject({ version: 2 });
+      expect(outcomes[1]).toBeInstanceOf(StaleVersionError);
+      expect(outcomes[1]).toMatchObject({ expected: 1, actual: 2 });
+      expect(outcomes[2]).toBeInstanceOf(TownNotFoundError);
+      expect(outcomes[3]).toMatchObject({ version: 2 });
+      expect(await repo.load(a.id)).toMatchObject({ version: 2, snapshot: snapshot(100), points: 11 });
+      expect(await repo.load(b.id)).toMatchObject({ version: 2, snapshot: snapshot(20) });
+      expect(await repo.load(c.id)).toMatchObject({ version: 2, snapshot: snapshot(300) });
+      expect(await repo.saveMany([])).toEqual([]);
+    });
+
+    it('refuses a whole batch with an unusable expected version before writing any of it', async () => {
+      const [a, b] = [await create(1), await create(2)];
+      await expect(
+        repo.saveMany([
+          { townId: a.id, snapshot: snapshot(5), expectedVersion: 1 },
+          { townId: b.id, snapshot: snapshot(6), expectedVersion: 0.5 },
+        ]),
+      ).rejects.toBeInstanceOf(TypeError);
+      expect(await repo.load(a.id)).toMatchObject({ version: 1, snapshot: snapshot(1) });
+    });
+
     it('refuses a save without a usable expected version instead of overwriting', async () => {
       const town = await create();
       for (const bad of [undefined, null, 0, 1.5, Number.NaN, '1']) {

@@ -1,0 +1,167 @@
+import { performance } from 'node:perf_hooks';
+import type { Logger } from '../logger';
+import type { TownRepository, TownSave, TownSaveOutcome } from '../persistence/TownRepository';
+
+/** A save the queue has taken from a town: written with others in one batch, then settled with its outcome. */
+export interface PreparedSave {
+  save: TownSave;
+  /** the outcome of this town's save, or the error that failed the whole batch */
+  settle(outcome: TownSaveOutcome | unknown): void;
+}
+
+/** A town whose autosave is queued (its `TownSaver`). */
+export interface AutosaveSource {
+  /** Takes the snapshot to save now, or null when there is nothing to save (or a save is already in flight). */
+  prepareAutosave(): PreparedSave | null;
+}
+
+interface Entry {
+  source: AutosaveSource;
+  dueAt: number;
+  cancelled: boolean;
+}
+
+export interface AutosaveQueueOptions {
+  towns: TownRepository;
+  /** how long after a town's first unsaved change it is saved: what a crash can lose, when the queue keeps up */
+  delayMs: number;
+  logger: Logger;
+  /** CPU time a drain may spend taking snapshots before it yields to the event loop (default 4 ms) */
+  budgetMs?: number;
+  /** the most towns written in one batch (default 250; on SQLite a batch of 250 writes in about 4 ms) */
+  maxBatch?: number;
+  now?: () => number;
+}
+
+/**
+ * The process's autosaves, for every town room at once. A changed town is queued to be saved `delayMs` after
+ * its first unsaved change; due towns are taken in order and written in batches (`TownRepository.saveMany`:
+ * one transaction each), a few milliseconds of work at a time with a turn of the event loop in between.
+ *
+ * One timer per town, all firing in the same timers phase, ran thousands of saves back to back: at 16,000 players
+ * that held the event loop for 50–300 ms at a time (BENCHMARKS.md). Here the work is the same but sliced, and
+ * a batch's commit is shared.
+ */
+export class AutosaveQueue {
+  private readonly towns: TownRepository;
+  private readonly delayMs: number;
+  private readonly logger: Logger;
+  private readonly budgetMs: number;
+  private readonly maxBatch: number;
+  private readonly now: () => number;
+  /** due order: `delayMs` is the same for every town, so appending keeps it; entries due at once go in front */
+  private entries: Entry[] = [];
+  private head = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Infinity;
+  private immediate: NodeJS.Immediate | undefined;
+  private stopped = false;
+
+  constructor(options: AutosaveQueueOptions) {
+    this.towns = options.towns;
+    this.delayMs = options.delayMs;
+    this.logger = options.logger;
+    this.budgetMs = options.budgetMs ?? 4;
+    this.maxBatch = options.maxBatch ?? 250;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Towns waiting for their autosave. */
+  get queued(): number {
+    let n = 0;
+    for (let i = this.head; i < this.entries.length; i++) if (!this.entries[i]!.cancelled) n++;
+    return n;
+  }
+
+  /**
+   * Queues `source` for a save `delayMs` from now (`soon`: as soon as the queue gets to it). Returns the
+   * cancel function; a source is asked once per call.
+   */
+  schedule(source: AutosaveSource, { soon = false } = {}): () => void {
+    const entry: Entry = { source, dueAt: soon ? this.now() : this.now() + this.delayMs, cancelled: false };
+    if (soon) this.entries.splice(this.head, 0, entry);
+    else this.entries.push(entry);
+    this.arm();
+    return () => {
+      entry.cancelled = true;
+    };
+  }
+
+  /** Stops the queue; what was queued is left to the towns' own final saves. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = this.immediate = undefined;
+    this.entries = [];
+    this.head = 0;
+  }
+
+  private readonly drain = (): void => {
+    this.timer = this.immediate = undefined;
+    this.timerDueAt = Infinity;
+    const started = performance.now();
+    const now = this.now();
+    const batch: PreparedSave[] = [];
+    let asked = 0;
+    while (this.head < this.entries.length && batch.length < this.maxBatch) {
+      const entry = this.entries[this.head]!;
+      if (!entry.cancelled && entry.dueAt > now) break;
+      // at least one town per drain, so a tiny budget still makes progress
+      if (!entry.cancelled && asked > 0 && performance.now() - started >= this.budgetMs) break;
+      this.head++;
+      if (entry.cancelled) continue;
+      entry.cancelled = true; // asked once
+      asked++;
+      const prepared = entry.source.prepareAutosave();
+      if (prepared) batch.push(prepared);
+    }
+    this.compact();
+    if (batch.length > 0) this.write(batch);
+    this.arm();
+  };
+
+  private write(batch: PreparedSave[]): void {
+    this.towns.saveMany(batch.map((p) => p.save)).then(
+      (outcomes) => batch.forEach((p, i) => p.settle(outcomes[i])),
+      (error: unknown) => {
+        this.logger.error('autosave batch failed; its towns stay unsaved and will be tried again', { towns: batch.length, error: String(error) });
+        for (const p of batch) p.settle(error);
+      },
+    );
+  }
+
+  /** Wakes the queue for its first live entry: at once when due (after a turn of the event loop), else by timer. */
+  private arm(): void {
+    if (this.stopped || this.immediate) return;
+    let next: Entry | undefined;
+    while (this.head < this.entries.length && (next = this.entries[this.head])!.cancelled) this.head++;
+    if (this.head >= this.entries.length) {
+      this.compact();
+      return;
+    }
+    const dueAt = next!.dueAt;
+    if (this.timer && this.timerDueAt <= dueAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const wait = dueAt - this.now();
+    if (wait <= 0) {
+      this.immediate = setImmediate(this.drain);
+    } else {
+      this.timerDueAt = dueAt;
+      this.timer = setTimeout(this.drain, wait);
+      this.timer.unref?.();
+    }
+  }
+
+  /** Drops the entries already passed, once they are most of the array. */
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    } else if (this.head === this.entries.length) {
+      this.entries = [];
+      this.head = 0;
+    }
+  }
+}
