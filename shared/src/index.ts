@@ -17,6 +17,7 @@ export * from './town/production';
 export * from './town/advance';
 export * from './town/upgrades';
 export * from './town/shipyard';
+export * from './town/townStateFields';
 export * from './fleet/fleets';
 export * from './fleet/cargo';
 export * from './fleet/missions';

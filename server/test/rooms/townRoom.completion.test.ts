@@ -15,7 +15,7 @@ it('completes an upgrade on time and patches the new level without being asked',
   const seen = probe(room);
   room.send('upgrade:start', { building: 'metalMine' }); // 108 s at speed 1 → 54 ms at 2000
   await seen.stateWhere((s) => s.upgrade !== undefined);
-  await seen.stateWhere((s) => s.buildings.get('metalMine') === 1 && s.upgrade === undefined, 2000);
-  expect(room.state.stocks.get('metal').rate).toBe(30 * 2000); // no solar plant yet: the mine has no energy
+  await seen.stateWhere((s) => s.metalMineLevel === 1 && s.upgrade === undefined, 2000);
+  expect(room.state.metalRate).toBe(30 * 2000); // no solar plant yet: the mine has no energy
   await room.leave();
 });

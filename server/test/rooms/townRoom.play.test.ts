@@ -178,7 +178,7 @@ describe('playing a town', () => {
     room.send('shipyard:order', { ship: 'fighter', count: 2 });
     await seen.stateWhere((s) => s.shipyard?.length === 1);
     expect(room.state.shipyard[0].toJSON()).toMatchObject({ ship: 'fighter', remaining: 2 });
-    expect(room.state.stocks.get('metal').amount).toBeLessThan(3001);
+    expect(room.state.metalAmount).toBeLessThan(3001);
     room.send('shipyard:order', { ship: 'cruiser', count: 1 });
     expect((await seen.next('error')).code).toBe('shipyard/not-enough-metal');
     room.send('shipyard:order', { ship: 'fighter', count: 0 });
@@ -187,7 +187,7 @@ describe('playing a town', () => {
     expect((await seen.next('error')).code).toBe('shipyard/no-such-order');
     room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
     await seen.stateWhere((s) => s.shipyard?.length === 0);
-    expect(room.state.stocks.get('metal').amount).toBeGreaterThan(8999);
+    expect(room.state.metalAmount).toBeGreaterThan(8999);
     await room.leave();
   });
 });

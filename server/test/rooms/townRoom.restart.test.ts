@@ -119,7 +119,7 @@ describe('a battle in the SQLite database across a server restart', () => {
     room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 30, frigate: 8 } });
     await seen.stateWhere((s) => s.fleets?.size === 1);
     const fleetId = [...room.state.fleets.keys()][0] as string;
-    await seen.stateWhere((s) => s.fleets.get(fleetId)?.status === 'fighting', 8000);
+    await seen.stateWhere((s) => s.fleets?.get(fleetId)?.status === 'fighting', 8000);
     const battleId = `b-${fleetId}`;
 
     // the commander gives an order; it is in the record before it applies

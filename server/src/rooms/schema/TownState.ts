@@ -2,12 +2,16 @@ import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
 import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
-import { StockState } from './StockState';
 import { UpgradeJobState } from './UpgradeJobState';
 
 /**
  * The town room's state: the shared `Town` rules state plus who owns it. Fields only; it is written from
  * the plain `Town` by `writeTownState` and nowhere else.
+ *
+ * Stocks, building levels and docked ships are flat number fields (names from `STOCK_FIELDS`, `LEVEL_FIELDS`
+ * and the ship ids, in shared/src/town/townStateFields.ts) rather than maps of small schema objects: each schema
+ * object costs every live town room its change tracking, and thousands of rooms live in one process. An idle
+ * town is 2 schema objects (this and its shipyard queue), where it was 12.
  */
 export class TownState extends Schema {
   @type('string') townId = '';
@@ -16,21 +20,48 @@ export class TownState extends Schema {
   @type('string') ownerName = '';
   @type('float64') foundedAt = 0;
   @type('float64') speed = 1;
-  /** the moment the stocks' amounts refer to */
+  /** the moment the stocks' amounts refer to; clients compute the live value from (amount, rate, since, cap) */
   @type('float64') since = 0;
-  @type({ map: StockState }) stocks = new MapSchema<StockState>();
-  @type({ map: 'uint8' }) buildings = new MapSchema<number>();
+
+  // stocks: amount at `since`, rate per hour (game speed and energy applied), storage cap
+  @type('float64') metalAmount = 0;
+  @type('float64') metalRate = 0;
+  @type('float64') metalCap = 0;
+  @type('float64') crystalAmount = 0;
+  @type('float64') crystalRate = 0;
+  @type('float64') crystalCap = 0;
+  @type('float64') fuelAmount = 0;
+  @type('float64') fuelRate = 0;
+  @type('float64') fuelCap = 0;
+
+  // building levels (0: not built)
+  @type('uint8') metalMineLevel = 0;
+  @type('uint8') crystalMineLevel = 0;
+  @type('uint8') fuelRefineryLevel = 0;
+  @type('uint8') solarPlantLevel = 0;
+  @type('uint8') storageLevel = 0;
+  @type('uint8') commandCenterLevel = 0;
+  @type('uint8') shipyardLevel = 0;
+  @type('uint8') defenseGridLevel = 0;
+
   /** absent while nothing is being built */
   @type(UpgradeJobState) upgrade?: UpgradeJobState;
   @type('uint32') energySupply = 0;
   @type('uint32') energyUse = 0;
-  /** docked ships by type */
-  @type({ map: 'uint32' }) ships = new MapSchema<number>();
+
+  // docked ships by type
+  @type('uint32') scout = 0;
+  @type('uint32') fighter = 0;
+  @type('uint32') frigate = 0;
+  @type('uint32') cruiser = 0;
+  @type('uint32') hauler = 0;
+
   @type([ShipyardOrderState]) shipyard = new ArraySchema<ShipyardOrderState>();
+  // the lists below are absent while empty (most of the time): an empty list costs a room as much as a full one
   /** missions of the current board this town has flown */
-  @type(['string']) missionsTaken = new ArraySchema<string>();
+  @type(['string']) missionsTaken?: ArraySchema<string>;
   /** fleets away from home, by fleet id */
-  @type({ map: FleetState }) fleets = new MapSchema<FleetState>();
+  @type({ map: FleetState }) fleets?: MapSchema<FleetState>;
   /** raids on this starbase being fought now, by battle id */
-  @type({ map: DefenseState }) defenses = new MapSchema<DefenseState>();
+  @type({ map: DefenseState }) defenses?: MapSchema<DefenseState>;
 }

@@ -1,10 +1,22 @@
-import { ArraySchema } from '@colyseus/schema';
-import { BUILDINGS, RESOURCES, SHIPS, energyBalance, type Cost, type Town } from '@starscape/shared';
-import type { CostState } from './CostState';
+import { ArraySchema, MapSchema } from '@colyseus/schema';
+import {
+  BUILDINGS,
+  CARGO_FIELDS,
+  LEVEL_FIELDS,
+  RESOURCES,
+  SHIPS,
+  STOCK_FIELDS,
+  UNIT_COST_FIELDS,
+  UPGRADE_COST_FIELDS,
+  energyBalance,
+  type Cost,
+  type ResourceId,
+  type ShipId,
+  type Town,
+} from '@starscape/shared';
 import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
-import { StockState } from './StockState';
 import type { TownState } from './TownState';
 import { UpgradeJobState } from './UpgradeJobState';
 
@@ -13,8 +25,12 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
   if (target[key] !== value) target[key] = value;
 }
 
-function writeCost(target: CostState, cost: Cost): void {
-  for (const r of RESOURCES) assign(target, r, cost[r]);
+function writeCost<T extends object>(target: T, fields: { readonly [R in ResourceId]: keyof T & string }, cost: Cost): void {
+  for (const r of RESOURCES) assign(target, fields[r], cost[r] as T[keyof T & string]);
+}
+
+function writeShips(target: Record<ShipId, number>, ships: Record<ShipId, number>): void {
+  for (const ship of SHIPS) assign(target, ship, ships[ship]);
 }
 
 /** The one place a plain `Town` is written into schema state. */
@@ -23,15 +39,13 @@ export function writeTownState(state: TownState, town: Town): void {
   assign(state, 'speed', town.speed);
   assign(state, 'since', town.since);
   for (const r of RESOURCES) {
-    let stock = state.stocks.get(r);
-    if (!stock) state.stocks.set(r, (stock = new StockState()));
-    assign(stock, 'amount', town.stocks[r].amount);
-    assign(stock, 'rate', town.stocks[r].rate);
-    assign(stock, 'cap', town.stocks[r].cap);
+    const fields = STOCK_FIELDS[r];
+    const stock = town.stocks[r];
+    assign(state, fields.amount, stock.amount);
+    assign(state, fields.rate, stock.rate);
+    assign(state, fields.cap, stock.cap);
   }
-  for (const b of BUILDINGS) {
-    if (state.buildings.get(b) !== town.buildings[b]) state.buildings.set(b, town.buildings[b]);
-  }
+  for (const b of BUILDINGS) assign(state, LEVEL_FIELDS[b], town.buildings[b]);
   const job = town.upgrade;
   if (!job) {
     if (state.upgrade) state.upgrade = undefined;
@@ -41,19 +55,12 @@ export function writeTownState(state: TownState, town: Town): void {
     assign(target, 'toLevel', job.toLevel);
     assign(target, 'startedAt', job.startedAt);
     assign(target, 'finishesAt', job.finishesAt);
-    writeCost(target.cost, job.cost);
+    writeCost(target, UPGRADE_COST_FIELDS, job.cost);
     if (!state.upgrade) state.upgrade = target;
   }
-  for (const ship of SHIPS) {
-    if (state.ships.get(ship) !== town.ships[ship]) state.ships.set(ship, town.ships[ship]);
-  }
+  writeShips(state, town.ships);
   writeShipyard(state.shipyard, town.shipyard);
-  // element by element: ArraySchema's splice cannot insert more than it deletes
-  while (state.missionsTaken.length > town.missionsTaken.length) state.missionsTaken.pop();
-  town.missionsTaken.forEach((id, i) => {
-    if (i >= state.missionsTaken.length) state.missionsTaken.push(id);
-    else if (state.missionsTaken[i] !== id) state.missionsTaken[i] = id;
-  });
+  writeMissionsTaken(state, town.missionsTaken);
   writeFleets(state, town.fleets);
   writeDefenses(state, town.defenses);
   const energy = energyBalance(town.buildings);
@@ -61,9 +68,15 @@ export function writeTownState(state: TownState, town: Town): void {
   assign(state, 'energyUse', energy.use);
 }
 
-/** Entries are matched by position: orders mostly leave from the front and join at the back; a cancel in the middle rewrites the few after it. */
+/**
+ * Entries are matched by order id: an order that is gone (built, cancelled) is removed where it is, new orders
+ * join at the back, and the rest are left alone, so a patch carries only what changed.
+ */
 function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shipyard']): void {
-  while (target.length > queue.length) target.shift();
+  if (target.length > 0) {
+    const ids = new Set(queue.map((order) => order.id));
+    for (let i = target.length - 1; i >= 0; i--) if (!ids.has(target[i]!.id)) target.splice(i, 1);
+  }
   queue.forEach((order, i) => {
     const existing = target[i];
     const entry = existing ?? new ShipyardOrderState();
@@ -72,16 +85,37 @@ function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shi
     assign(entry, 'remaining', order.remaining);
     assign(entry, 'unitMs', order.unitMs);
     assign(entry, 'nextAt', order.nextAt);
-    writeCost(entry.unitCost, order.unitCost);
+    writeCost(entry, UNIT_COST_FIELDS, order.unitCost);
     if (!existing) target.push(entry);
   });
 }
 
+/** Absent while empty, like fleets and raids: an empty list still costs a live room its change tracking. */
+function writeMissionsTaken(state: TownState, taken: Town['missionsTaken']): void {
+  if (taken.length === 0) {
+    if (state.missionsTaken) state.missionsTaken = undefined;
+    return;
+  }
+  const list = state.missionsTaken ?? new ArraySchema<string>();
+  // element by element: ArraySchema's splice cannot insert more than it deletes
+  while (list.length > taken.length) list.pop();
+  taken.forEach((id, i) => {
+    if (i >= list.length) list.push(id);
+    else if (list[i] !== id) list[i] = id;
+  });
+  if (!state.missionsTaken) state.missionsTaken = list;
+}
+
 function writeFleets(state: TownState, fleets: Town['fleets']): void {
+  if (fleets.length === 0) {
+    if (state.fleets) state.fleets = undefined;
+    return;
+  }
+  const map = state.fleets ?? new MapSchema<FleetState>();
   const ids = new Set(fleets.map((f) => f.id));
-  for (const id of [...state.fleets.keys()]) if (!ids.has(id)) state.fleets.delete(id);
+  for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
   for (const fleet of fleets) {
-    const existing = state.fleets.get(fleet.id);
+    const existing = map.get(fleet.id);
     const entry = existing ?? new FleetState();
     assign(entry, 'id', fleet.id);
     assign(entry, 'kind', fleet.mission.kind);
@@ -89,25 +123,32 @@ function writeFleets(state: TownState, fleets: Town['fleets']): void {
     assign(entry, 'title', fleet.mission.title);
     assign(entry, 'distance', fleet.mission.distance);
     assign(entry, 'status', fleet.status);
-    for (const ship of SHIPS) if (entry.ships.get(ship) !== fleet.ships[ship]) entry.ships.set(ship, fleet.ships[ship]);
-    writeCost(entry.cargo, fleet.cargo);
+    writeShips(entry, fleet.ships);
+    writeCost(entry, CARGO_FIELDS, fleet.cargo);
     assign(entry, 'departAt', fleet.departAt);
     assign(entry, 'arriveAt', fleet.arriveAt);
     assign(entry, 'returnAt', fleet.returnAt ?? 0);
     assign(entry, 'battleId', fleet.battleId ?? '');
-    if (!existing) state.fleets.set(fleet.id, entry);
+    if (!existing) map.set(fleet.id, entry);
   }
+  if (!state.fleets) state.fleets = map;
 }
 
 function writeDefenses(state: TownState, defenses: Town['defenses']): void {
+  if (defenses.length === 0) {
+    if (state.defenses) state.defenses = undefined;
+    return;
+  }
+  const map = state.defenses ?? new MapSchema<DefenseState>();
   const ids = new Set(defenses.map((d) => d.battleId));
-  for (const id of [...state.defenses.keys()]) if (!ids.has(id)) state.defenses.delete(id);
+  for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
   for (const defense of defenses) {
-    if (state.defenses.has(defense.battleId)) continue; // a defense never changes while it lasts
+    if (map.has(defense.battleId)) continue; // a defense never changes while it lasts
     const entry = new DefenseState();
     entry.battleId = defense.battleId;
     entry.attackerName = defense.attackerName;
     entry.startedAt = defense.startedAt;
-    state.defenses.set(defense.battleId, entry);
+    map.set(defense.battleId, entry);
   }
+  if (!state.defenses) state.defenses = map;
 }

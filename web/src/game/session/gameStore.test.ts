@@ -2,10 +2,11 @@ import { ERROR_MESSAGES, newTown } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
 import { createGameStore } from './gameStore';
 import type { RawTownState } from './roomState';
+import { rawTownState } from './testing/rawTownState';
 
 function raw(amount: number): RawTownState {
-  const { upgrade: _none, ...town } = newTown(0, 1);
-  return { ...town, stocks: { ...town.stocks, metal: { ...town.stocks.metal, amount } }, townId: 't', name: 'T', ownerId: 'u', ownerName: 'U' };
+  const town = newTown(0, 1);
+  return rawTownState({ ...town, stocks: { ...town.stocks, metal: { ...town.stocks.metal, amount } } }, { townId: 't', name: 'T', ownerId: 'u', ownerName: 'U' });
 }
 
 describe('game store', () => {
@@ -37,8 +38,10 @@ describe('game store', () => {
       title: 'Chase off raiders',
       distance: 5000,
       status: 'returning',
-      ships: { fighter: 2 },
-      cargo: { metal: 300, crystal: 0, fuel: 0 },
+      fighter: 2,
+      cargoMetal: 300,
+      cargoCrystal: 0,
+      cargoFuel: 0,
       departAt: 0,
       arriveAt: 10,
       returnAt: 20,

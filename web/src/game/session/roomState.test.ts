@@ -1,12 +1,11 @@
 import { newTown } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
 import { shareEqual, toTownView, type RawTownState } from './roomState';
+import { rawTownState } from './testing/rawTownState';
 
-/** What `room.state.toJSON()` gives for a town: the Town fields plus ownership, `upgrade` absent when idle. */
-function rawState(overrides: Partial<RawTownState> = {}): RawTownState {
-  const town = newTown(1_000, 2);
-  const { upgrade: _none, ...rest } = town;
-  return { ...rest, townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova', energySupply: 0, energyUse: 0, ...overrides };
+/** A town as the room state sends it, with overrides of raw fields. */
+function rawState(overrides: RawTownState = {}): RawTownState {
+  return { ...rawTownState(newTown(1_000, 2)), ...overrides };
 }
 
 describe('room state → store', () => {
@@ -19,8 +18,9 @@ describe('room state → store', () => {
   });
 
   it('keeps a running upgrade as a plain UpgradeJob', () => {
-    const job = { building: 'metalMine', toLevel: 1, startedAt: 1_000, finishesAt: 4_000, cost: { metal: 60, crystal: 15, fuel: 0 } };
-    expect(toTownView(rawState({ upgrade: job }))!.town.upgrade).toEqual(job);
+    const job = { building: 'metalMine', toLevel: 1, startedAt: 1_000, finishesAt: 4_000 };
+    const upgrade = { ...job, costMetal: 60, costCrystal: 15, costFuel: 0 };
+    expect(toTownView(rawState({ upgrade }))!.town.upgrade).toEqual({ ...job, cost: { metal: 60, crystal: 15, fuel: 0 } });
   });
 
   it('drops an upgrade naming an unknown building instead of passing it on', () => {
@@ -28,20 +28,21 @@ describe('room state → store', () => {
   });
 
   it('keeps docked ships, the shipyard queue and fleets away, dropping entries it does not know', () => {
-    const order = { id: 7, ship: 'fighter', remaining: 3, unitMs: 14_400, unitCost: { metal: 3000, crystal: 1000, fuel: 0 }, nextAt: 9_000 };
+    const order = { id: 7, ship: 'fighter', remaining: 3, unitMs: 14_400, nextAt: 9_000 };
+    const rawOrder = { ...order, unitMetal: 3000, unitCrystal: 1000, unitFuel: 0 };
     const fleet = {
       id: 'f1', kind: 'patrol', target: 'm1', title: 'Pirate patrol', distance: 4000, status: 'returning',
-      ships: { fighter: 4 }, cargo: { metal: 10, crystal: 0, fuel: 0 }, departAt: 1_000, arriveAt: 2_000, returnAt: 3_000, battleId: '',
+      fighter: 4, cargoMetal: 10, cargoCrystal: 0, cargoFuel: 0, departAt: 1_000, arriveAt: 2_000, returnAt: 3_000, battleId: '',
     };
     const view = toTownView(
       rawState({
-        ships: { scout: 2, fighter: 5, moonBase: 1 },
-        shipyard: [order, { ...order, ship: 'deathStar' }],
+        scout: 2, fighter: 5, frigate: undefined, cruiser: 'many', hauler: 0, moonBase: 1,
+        shipyard: [rawOrder, { ...rawOrder, ship: 'deathStar' }],
         fleets: { f1: fleet, f2: { ...fleet, id: 'f2', status: 'lost' } },
       }),
     )!;
     expect(view.town.ships).toEqual({ scout: 2, fighter: 5, frigate: 0, cruiser: 0, hauler: 0 });
-    expect(view.town.shipyard).toEqual([order]);
+    expect(view.town.shipyard).toEqual([{ ...order, unitCost: { metal: 3000, crystal: 1000, fuel: 0 } }]);
     expect(view.town.fleets).toEqual([
       {
         id: 'f1',
@@ -73,11 +74,11 @@ describe('room state → store', () => {
   it('is null while the state is still empty (before the first patch)', () => {
     expect(toTownView({})).toBeNull();
     expect(toTownView(null)).toBeNull();
-    expect(toTownView({ stocks: {} })).toBeNull();
+    expect(toTownView({ townId: '' })).toBeNull();
   });
 
   it('fills missing or non-numeric fields with 0, never NaN', () => {
-    const view = toTownView({ stocks: { metal: { amount: 'lots' } }, buildings: { metalMine: 3 } })!;
+    const view = toTownView({ townId: 't1', metalAmount: 'lots', metalRate: Number.NaN, metalMineLevel: 3 })!;
     expect(view.town.stocks.metal).toEqual({ amount: 0, rate: 0, cap: 0 });
     expect(view.town.buildings.metalMine).toBe(3);
     expect(view.town.buildings.storage).toBe(0);
@@ -86,8 +87,7 @@ describe('room state → store', () => {
 
   it('shares unchanged parts with the previous view, so narrow selectors see the same references', () => {
     const before = toTownView(rawState())!;
-    const stocks = rawState().stocks as Record<string, { amount: number; rate: number; cap: number }>;
-    const after = shareEqual(before, toTownView(rawState({ stocks: { ...stocks, metal: { ...stocks.metal!, amount: 1 } } }))!);
+    const after = shareEqual(before, toTownView(rawState({ metalAmount: 1 }))!);
     expect(after).not.toBe(before);
     expect(after.town.stocks.metal.amount).toBe(1);
     expect(after.town.stocks.crystal).toBe(before.town.stocks.crystal);

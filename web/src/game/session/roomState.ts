@@ -1,7 +1,12 @@
 import {
   BUILDINGS,
+  CARGO_FIELDS,
+  LEVEL_FIELDS,
   RESOURCES,
   SHIPS,
+  STOCK_FIELDS,
+  UNIT_COST_FIELDS,
+  UPGRADE_COST_FIELDS,
   type BuildingId,
   type Cost,
   type Defense,
@@ -15,29 +20,12 @@ import {
 } from '@starscape/shared';
 
 /**
- * The town room's state as `room.state.toJSON()` gives it: the shared `Town` plus who owns it, with
- * `upgrade` absent when nothing is being built. Typed loosely on purpose: it comes off the wire.
+ * The town room's state as `room.state.toJSON()` gives it: the shared `Town` plus who owns it, with stocks,
+ * building levels, docked ships and costs as flat fields (named in shared/src/town/townStateFields.ts) and
+ * `upgrade`, `fleets`, `defenses` and `missionsTaken` absent when there are none. Typed loosely on purpose: it
+ * comes off the wire.
  */
-export interface RawTownState {
-  townId?: unknown;
-  name?: unknown;
-  ownerId?: unknown;
-  ownerName?: unknown;
-  speed?: unknown;
-  since?: unknown;
-  stocks?: unknown;
-  buildings?: unknown;
-  upgrade?: unknown;
-  energySupply?: unknown;
-  energyUse?: unknown;
-  foundedAt?: unknown;
-  ships?: unknown;
-  shipyard?: unknown;
-  missionsTaken?: unknown;
-  fleets?: unknown;
-  /** absent from servers older than live battles */
-  defenses?: unknown;
-}
+export type RawTownState = Record<string, unknown>;
 
 export interface TownMeta {
   townId: string;
@@ -57,10 +45,14 @@ const record = (v: unknown): Record<string, unknown> | null => (typeof v === 'ob
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function cost(v: unknown): Cost {
-  const r = record(v);
-  return { metal: num(r?.metal), crystal: num(r?.crystal), fuel: num(r?.fuel) };
+/** A cost from flat fields (`unitMetal`, `cargoFuel`, …) of a record. */
+function costFrom(r: Record<string, unknown> | null, fields: { readonly [R in ResourceId]: string }): Cost {
+  const cost = {} as Cost;
+  for (const res of RESOURCES) cost[res] = num(r?.[fields[res]]);
+  return cost;
 }
+
+const NO_COST: Cost = { metal: 0, crystal: 0, fuel: 0 };
 
 function upgrade(v: unknown): UpgradeJob | null {
   const r = record(v);
@@ -70,7 +62,7 @@ function upgrade(v: unknown): UpgradeJob | null {
     toLevel: num(r.toLevel),
     startedAt: num(r.startedAt),
     finishesAt: num(r.finishesAt),
-    cost: cost(r.cost),
+    cost: costFrom(r, UPGRADE_COST_FIELDS),
   };
 }
 
@@ -79,12 +71,12 @@ function shipyard(v: unknown): ShipyardOrder[] {
   return v.flatMap((entry) => {
     const r = record(entry);
     if (!r || !(SHIPS as readonly unknown[]).includes(r.ship)) return [];
-    return [{ id: num(r.id), ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: cost(r.unitCost), nextAt: num(r.nextAt) }];
+    return [{ id: num(r.id), ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: costFrom(r, UNIT_COST_FIELDS), nextAt: num(r.nextAt) }];
   });
 }
 
-function shipCounts(v: unknown): Record<ShipId, number> {
-  const r = record(v);
+/** Ship counts from a record whose fields are the ship ids (the town's docked ships, a fleet's ships aboard). */
+function shipCounts(r: Record<string, unknown> | null): Record<ShipId, number> {
   const ships = {} as Record<ShipId, number>;
   for (const s of SHIPS) ships[s] = num(r?.[s]);
   return ships;
@@ -107,10 +99,10 @@ function fleets(v: unknown): FleetInFlight[] {
       return [
         {
           id: str(f.id),
-          mission: { kind: f.kind as FleetInFlight['mission']['kind'], target: str(f.target), title: str(f.title), distance: num(f.distance), pirates: {}, reward: cost(null) },
+          mission: { kind: f.kind as FleetInFlight['mission']['kind'], target: str(f.target), title: str(f.title), distance: num(f.distance), pirates: {}, reward: { ...NO_COST } },
           status: f.status as FleetInFlight['status'],
-          ships: shipCounts(f.ships),
-          cargo: cost(f.cargo),
+          ships: shipCounts(f),
+          cargo: costFrom(f, CARGO_FIELDS),
           departAt: num(f.departAt),
           arriveAt: num(f.arriveAt),
           returnAt: num(f.returnAt) > 0 ? num(f.returnAt) : null,
@@ -141,16 +133,15 @@ function defenses(v: unknown): Defense[] {
  * first patch). Missing numbers become 0 rather than NaN, so one odd field cannot blank the page.
  */
 export function toTownView(raw: RawTownState | null | undefined): TownView | null {
-  const stocksRaw = record(raw?.stocks);
-  const buildingsRaw = record(raw?.buildings);
-  if (!raw || !stocksRaw || !buildingsRaw) return null;
+  // the first patch brings the whole state at once; before it, not even the town's id is there
+  if (!raw || typeof raw.townId !== 'string' || raw.townId === '') return null;
   const stocks = {} as Record<ResourceId, Stock>;
   for (const r of RESOURCES) {
-    const s = record(stocksRaw[r]);
-    stocks[r] = { amount: num(s?.amount), rate: num(s?.rate), cap: num(s?.cap) };
+    const fields = STOCK_FIELDS[r];
+    stocks[r] = { amount: num(raw[fields.amount]), rate: num(raw[fields.rate]), cap: num(raw[fields.cap]) };
   }
   const buildings = {} as Record<BuildingId, number>;
-  for (const b of BUILDINGS) buildings[b] = num(buildingsRaw[b]);
+  for (const b of BUILDINGS) buildings[b] = num(raw[LEVEL_FIELDS[b]]);
   return {
     meta: { townId: str(raw.townId), name: str(raw.name), ownerId: str(raw.ownerId), ownerName: str(raw.ownerName) },
     town: {
@@ -160,7 +151,7 @@ export function toTownView(raw: RawTownState | null | undefined): TownView | nul
       stocks,
       buildings,
       upgrade: upgrade(raw.upgrade),
-      ships: shipCounts(raw.ships),
+      ships: shipCounts(raw),
       shipyard: shipyard(raw.shipyard),
       // only the server places orders; a client never needs the serial
       shipOrderSerial: 0,

@@ -1,0 +1,138 @@
+import '../../src/rooms/schema/stringEncodingFix';
+import { Encoder, Reflection, type Decoder } from '@colyseus/schema';
+import { newTown, type FleetInFlight, type Town } from '@starscape/shared';
+import { describe, expect, it } from 'vitest';
+import { TownState } from '../../src/rooms/schema/TownState';
+import { writeTownState } from '../../src/rooms/schema/writeTownState';
+import { toTownView } from '../../../web/src/game/session/roomState';
+
+/**
+ * The town room's state format end to end, without a network: the server writes a `Town` into `TownState`
+ * (flat fields), the schema encoder sends it (whole, then as patches), a reflected decoder (what colyseus.js
+ * builds from the handshake) applies it, and the web client's `toTownView` reads the rules' `Town` back.
+ * What the client is never sent (pirates and rewards waiting out there, server bookkeeping) is left out.
+ */
+function clientSees(town: Town): Town {
+  return {
+    ...town,
+    shipOrderSerial: 0,
+    applied: [],
+    destroyed: 0,
+    fleets: town.fleets.map((f) => ({ ...f, mission: { ...f.mission, pirates: {}, reward: { metal: 0, crystal: 0, fuel: 0 } } })).sort((a, b) => a.departAt - b.departAt),
+    defenses: [...town.defenses].sort((a, b) => a.startedAt - b.startedAt),
+  };
+}
+
+class Wire {
+  readonly state = new TownState();
+  private readonly encoder: Encoder;
+  private decoder: Decoder | null = null;
+
+  constructor() {
+    this.state.townId = 't1';
+    this.state.name = "Nova's Starbase";
+    this.state.ownerId = 'u1';
+    this.state.ownerName = 'Nova';
+    this.encoder = new Encoder(this.state);
+  }
+
+  /** Writes `town` on the server and returns what the client reads after the resulting message. */
+  send(town: Town): { town: Town; bytes: number } {
+    writeTownState(this.state, town);
+    let bytes: Buffer;
+    if (!this.decoder) {
+      this.decoder = Reflection.decode(Reflection.encode(this.encoder));
+      bytes = this.encoder.encodeAll();
+    } else {
+      bytes = this.encoder.encode();
+    }
+    this.encoder.discardChanges();
+    this.decoder.decode(bytes);
+    const view = toTownView(this.decoder.state.toJSON());
+    expect(view?.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
+    return { town: view!.town, bytes: bytes.length };
+  }
+}
+
+const T0 = 1_700_000_000_000;
+
+function fleet(id: string, departAt: number, overrides: Partial<FleetInFlight> = {}): FleetInFlight {
+  return {
+    id,
+    mission: { kind: 'patrol', target: 'm1', title: 'Chase off raiders', distance: 4000, pirates: { fighter: 3 }, reward: { metal: 500, crystal: 0, fuel: 0 } },
+    status: 'outbound',
+    ships: { scout: 0, fighter: 4, frigate: 1, cruiser: 0, hauler: 2 },
+    cargo: { metal: 0, crystal: 0, fuel: 0 },
+    departAt,
+    arriveAt: departAt + 60_000,
+    returnAt: null,
+    battleId: null,
+    ...overrides,
+  };
+}
+
+/** A busy starbase: every part of the state in use. */
+function busyTown(): Town {
+  const town = newTown(T0, 2);
+  return {
+    ...town,
+    stocks: { metal: { amount: 1234.5, rate: 90, cap: 20_000 }, crystal: { amount: 10, rate: 30.25, cap: 20_000 }, fuel: { amount: 0, rate: 0, cap: 20_000 } },
+    buildings: { ...town.buildings, metalMine: 8, shipyard: 3, storage: 40 },
+    upgrade: { building: 'crystalMine', toLevel: 2, startedAt: T0, finishesAt: T0 + 90_000, cost: { metal: 72, crystal: 36, fuel: 0 } },
+    ships: { scout: 5, fighter: 40, frigate: 10, cruiser: 2, hauler: 6 },
+    shipyard: [
+      { id: 1, ship: 'fighter', remaining: 3, unitMs: 14_400, unitCost: { metal: 3000, crystal: 1000, fuel: 0 }, nextAt: T0 + 14_400 },
+      { id: 2, ship: 'scout', remaining: 1, unitMs: 2_000, unitCost: { metal: 0, crystal: 1000, fuel: 0 }, nextAt: 0 },
+      { id: 3, ship: 'hauler', remaining: 7, unitMs: 9_000, unitCost: { metal: 2000, crystal: 2000, fuel: 0 }, nextAt: 0 },
+    ],
+    shipOrderSerial: 3,
+    missionsTaken: ['m1', 'm7'],
+    fleets: [fleet('f2', T0 + 5), fleet('f1', T0, { status: 'returning', cargo: { metal: 300, crystal: 12.5, fuel: 1 }, returnAt: T0 + 120_000, battleId: 'b-9' })],
+    defenses: [{ battleId: 'b-3', attackerName: "Orion's Starbase", startedAt: T0 + 1 }],
+  };
+}
+
+describe('town room state on the wire (server schema → client view)', () => {
+  it('carries a new and a busy town whole, and every later change as a patch', () => {
+    const wire = new Wire();
+    const fresh = newTown(T0, 2);
+    expect(wire.send(fresh).town).toEqual(clientSees(fresh));
+
+    const busy = busyTown();
+    expect(wire.send(busy).town).toEqual(clientSees(busy));
+
+    // an order cancelled in the middle, one completed at the front, one added at the back
+    const reordered: Town = {
+      ...busy,
+      shipyard: [busy.shipyard[2]!, { id: 4, ship: 'cruiser', remaining: 1, unitMs: 30_000, unitCost: { metal: 20_000, crystal: 7_000, fuel: 2_000 }, nextAt: 0 }],
+    };
+    const cancelled: Town = { ...busy, shipyard: [busy.shipyard[0]!, busy.shipyard[2]!] };
+    expect(wire.send(cancelled).town).toEqual(clientSees(cancelled));
+    expect(wire.send(reordered).town).toEqual(clientSees(reordered));
+
+    // the upgrade finishes, a fleet comes home, the raid ends, a building level and a stock move
+    const later: Town = {
+      ...reordered,
+      upgrade: null,
+      buildings: { ...reordered.buildings, crystalMine: 2 },
+      stocks: { ...reordered.stocks, crystal: { amount: 0.125, rate: 45, cap: 20_000 } },
+      fleets: [reordered.fleets[0]!],
+      ships: { ...reordered.ships, fighter: 44 },
+      defenses: [],
+      missionsTaken: ['m7'],
+    };
+    expect(wire.send(later).town).toEqual(clientSees(later));
+    expect(wire.send(fresh).town).toEqual(clientSees(fresh));
+  });
+
+  it('sends an unchanged town as an empty patch, and one ship ordered as a few bytes', () => {
+    const wire = new Wire();
+    const busy = busyTown();
+    wire.send(busy);
+    expect(wire.send(busy).bytes).toBe(0);
+    const ordered: Town = { ...busy, shipyard: [...busy.shipyard, { id: 4, ship: 'scout', remaining: 1, unitMs: 2_000, unitCost: { metal: 0, crystal: 1000, fuel: 0 }, nextAt: 0 }] };
+    const patch = wire.send(ordered);
+    expect(patch.town.shipyard).toHaveLength(4);
+    expect(patch.bytes).toBeLessThan(80);
+  });
+});
