@@ -3,6 +3,7 @@ import { monitor } from '@colyseus/monitor';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger';
 import { basicAuth } from './basicAuth';
+import { loopbackOnly } from './loopbackOnly';
 import { processMetrics, type ProcessMetrics } from './metrics';
 
 export interface HttpAppOptions {
@@ -17,7 +18,8 @@ export interface HttpAppOptions {
 /**
  * The game server's HTTP side: health check, process metrics and the developers' monitor. Matchmaking is
  * Colyseus's own. /metrics holds process numbers only (event-loop delay, memory, CPU, room and client
- * counts); when monitor credentials are configured it asks for them too.
+ * counts); when monitor credentials are configured it asks for them too, else it answers only requests from
+ * this machine (a local benchmark or scraper), never an anonymous one from the network.
  */
 export function createHttpApp({ monitor: credentials, logger, startedAt, metrics = processMetrics() }: HttpAppOptions): Express {
   const app = express();
@@ -33,7 +35,7 @@ export function createHttpApp({ monitor: credentials, logger, startedAt, metrics
   });
 
   const guard = credentials ? [basicAuth(credentials.username, credentials.password, 'Starscape monitor')] : [];
-  app.get('/metrics', ...guard, (_req, res) => {
+  app.get('/metrics', ...(credentials ? guard : [loopbackOnly()]), (_req, res) => {
     res.set('Cache-Control', 'no-store').json(metrics.report({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }));
   });
 
