@@ -1,8 +1,10 @@
+import type { EventEmitter } from 'node:events';
 import { matchMaker, type Client, type Presence, type Room } from '@colyseus/core';
 import type { ClusterClaims } from '../cluster/ClusterClaims';
 import type { Logger } from '../logger';
 
-const ONLINE_COUNTS = 'starscape:online';
+/** Presence hash: user id → how many connections of theirs the rooms hold (all processes). */
+export const ONLINE_COUNTS = 'starscape:online';
 /** Per process: its share of the counts (so a process that died can be subtracted), and the set of such processes. */
 const PROCESS_COUNTS = (processId: string) => `starscape:online:${processId}`;
 const COUNTING_PROCESSES = 'starscape:online-processes';
@@ -105,16 +107,33 @@ export class OnlinePlayers {
 
   /**
    * A room's `onLeave`: the player's connection is gone (offline unless another room holds one); within the
-   * reconnection grace the seat is kept and a return counts as connected again.
+   * reconnection grace the seat is kept and a return counts as connected again. The seat is held before the
+   * first await, so a client that comes straight back (before presence answers, e.g. Redis) finds it. A fresh
+   * join of the same player into this room meanwhile (a reloaded page, which joins with a new token) takes the
+   * held seat's place: it is released at once rather than at the end of the grace, so the player never holds
+   * two seats (nor counts twice in the room's listing) and the room is not kept open for a seat nobody will use.
    */
   async leave(room: Room, client: Client, userId: string, consented: boolean, graceSeconds: number): Promise<void> {
-    await this.disconnected(userId);
-    if (consented || graceSeconds === 0) return;
+    const held = consented || graceSeconds === 0 ? null : room.allowReconnection(client, graceSeconds);
+    // settles without throwing: a seat refused at once (the room is closing) must not be an unhandled rejection
+    const back = held
+      ? Promise.resolve(held).then(
+          () => true,
+          () => false,
+        )
+      : null;
+    const releaseOnRejoin = (joined: Client) => {
+      if ((joined.auth as { userId?: string } | undefined)?.userId === userId) held?.reject?.(new Error('the player joined again'));
+    };
+    // the room's own join event (the one matchmaking listens to); reconnections do not emit it
+    const roomEvents = room._events as unknown as EventEmitter;
+    if (held) roomEvents.on('join', releaseOnRejoin);
     try {
-      await room.allowReconnection(client, graceSeconds);
-      await this.connected(userId);
-    } catch {
-      // the grace period ended without the client coming back: its seat is released
+      await this.disconnected(userId);
+      // false: the grace ended (or the player rejoined afresh) without the client coming back; the seat is released
+      if (back && (await back)) await this.connected(userId);
+    } finally {
+      if (held) roomEvents.off('join', releaseOnRejoin);
     }
   }
 
