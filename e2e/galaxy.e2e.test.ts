@@ -331,4 +331,23 @@ run('two players meet in the galaxy', () => {
     await vegaPage.evaluate(() => window.scrollTo(0, 0));
     await shot(vegaPage, 'chat-rate-limited');
   });
+
+  it('visits Rex’s starbase read-only: buildings in plain sight, nothing of his stores, docks, shipyard or fleets', async () => {
+    const visit = await open(vega, `?visit=${rex.townId}`);
+    await visit.locator('section[aria-label=Visiting]').waitFor();
+    await expect(visit.locator('h1').first().textContent()).resolves.toContain('Rex');
+    await expect(visit.locator('article[data-building]').count()).resolves.toBe(8);
+    await expect(visit.locator('article[data-building=metalMine]').getAttribute('data-level')).resolves.toBe('6');
+    // what is Rex's alone is not on the page: no stores, no construction bay, no docked fleet, no shipyard or fleet tabs
+    await expect(visit.locator('section[aria-label=Resources]').count()).resolves.toBe(0);
+    await expect(visit.locator('section[aria-label=Construction]').count()).resolves.toBe(0);
+    await expect(visit.locator('[data-docked-total]').count()).resolves.toBe(0);
+    await expect(visit.locator('[data-tab]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-tab')))).resolves.toEqual(['base', 'galaxy']);
+    await expect(visit.locator('article[data-building] button').count()).resolves.toBe(0);
+    // a link to a section a visitor is not offered opens the buildings
+    await visit.goto(new URL(`/play?visit=${rex.townId}#shipyard`, stack.url).href);
+    await visit.locator('[data-tab=base][aria-selected=true]').waitFor({ timeout: 30_000 });
+    await visit.waitForTimeout(300);
+    await shot(visit, 'visit-read-only');
+  });
 });

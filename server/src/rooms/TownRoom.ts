@@ -31,6 +31,7 @@ import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { TownState } from './schema/TownState';
 import { setSizedState, shareHandshake } from './sizedState';
+import { TownOwnerView } from './schema/TownOwnerView';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
 import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
@@ -58,6 +59,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   override autoDispose = true;
   private town!: Town;
   private saver!: TownSaver;
+  /** what the owner sees (the whole town); visitors see its public part */
+  private ownerView!: TownOwnerView;
   private eventTimer: NodeJS.Timeout | undefined;
   /** this room holds the town's cluster claim (taken in onCreate, given back after the last save) */
   private claimed = false;
@@ -132,6 +135,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     // thousands of town rooms: a 4-KB encoder (a busy town's full state is 1–3 KB) and one shared handshake
     setSizedState(this, state, TOWN_ENCODER_BYTES, { shrink: true });
     shareHandshake(this);
+    this.ownerView = new TownOwnerView(state); // after the state is the room's: a view needs its encoder
+    this.broadcastPatch(); // nobody is here yet: this drops creation's changes (each joiner gets the full state)
     this.setMetadata({ townId, ownerId: stored.ownerId });
     this.scheduleNextEvent();
     this.ensureArrivals();
@@ -163,6 +168,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
     client.userData = { role, player };
+    if (role === 'owner') client.view = this.ownerView.view; // visitors see the public starbase only
     void this.services.online.connected(player.userId);
     if (role === 'owner' && this.state.ownerName !== player.name) {
       this.state.ownerName = player.name;
@@ -283,6 +289,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     if (town === this.town) return;
     this.town = town;
     writeTownState(this.state, town);
+    this.ownerView.follow();
     this.broadcastPatch();
     this.saver.markDirty();
     this.scheduleNextEvent();

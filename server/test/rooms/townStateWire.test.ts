@@ -1,7 +1,9 @@
 import '../../src/rooms/schema/stringEncodingFix';
-import { Encoder, Reflection, type Decoder } from '@colyseus/schema';
-import { newTown, type FleetInFlight, type Town } from '@starscape/shared';
+import { ClientState, SchemaSerializer } from '@colyseus/core';
+import { Reflection, type Decoder, type StateView } from '@colyseus/schema';
+import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
+import { TownOwnerView } from '../../src/rooms/schema/TownOwnerView';
 import { TownState } from '../../src/rooms/schema/TownState';
 import { writeTownState } from '../../src/rooms/schema/writeTownState';
 import { toTownView } from '../../../web/src/game/session/roomState';
@@ -23,35 +25,84 @@ function clientSees(town: Town): Town {
   };
 }
 
+/** A connection as Colyseus's serializer sees it: joined, maybe with a view, and what it was sent. */
+interface FakeClient {
+  state: ClientState;
+  view?: StateView;
+  sent: Buffer[];
+  raw(bytes: Buffer): void;
+}
+
+/**
+ * One town room's state path, in process: `writeTownState`, Colyseus's own `SchemaSerializer` (full state on
+ * join, then patches, per view), and for each client a reflected decoder (what colyseus.js builds from the
+ * handshake) feeding the web client's `toTownView`.
+ */
 class Wire {
   readonly state = new TownState();
-  private readonly encoder: Encoder;
-  private decoder: Decoder | null = null;
+  private readonly serializer = new SchemaSerializer<TownState>();
+  private readonly ownerView: TownOwnerView;
+  readonly owner: FakeClient;
+  readonly visitor: FakeClient;
+  private readonly decoders = new Map<FakeClient, Decoder>();
 
-  constructor() {
+  constructor(first: Town) {
     this.state.townId = 't1';
     this.state.name = "Nova's Starbase";
     this.state.ownerId = 'u1';
     this.state.ownerName = 'Nova';
-    this.encoder = new Encoder(this.state);
+    writeTownState(this.state, first);
+    this.serializer.reset(this.state);
+    this.ownerView = new TownOwnerView(this.state);
+    const client = (view?: StateView): FakeClient => ({ state: ClientState.JOINED, view, sent: [], raw(bytes) { this.sent.push(Buffer.from(bytes)); } });
+    this.owner = client(this.ownerView.view);
+    this.visitor = client();
+    this.serializer.applyPatches([]); // as the town room does once its state is set: creation's changes dropped
+    for (const c of [this.owner, this.visitor]) {
+      const decoder = Reflection.decode(this.serializer.handshake());
+      decoder.decode(this.serializer.getFullState(c as never).subarray(1)); // byte 0: Colyseus's message type
+      this.decoders.set(c, decoder);
+    }
   }
 
-  /** Writes `town` on the server and returns what the client reads after the resulting message. */
+  /** The fields `client` has received, as decoded (before the web client's reading fills gaps with zeros). */
+  fieldsSeenBy(client: FakeClient): string[] {
+    const plain = this.decoders.get(client)!.state.toJSON() as Record<string, unknown>;
+    return Object.keys(plain).filter((k) => plain[k] !== undefined).sort();
+  }
+
+  /** What `client` sees now, read as the web client reads it. */
+  seenBy(client: FakeClient): { town: Town; meta: unknown } {
+    const view = toTownView(this.decoders.get(client)!.state.toJSON());
+    return { town: view!.town, meta: view!.meta };
+  }
+
+  /** Writes `town` on the server, patches both clients; returns the owner's patch size. */
   send(town: Town): { town: Town; bytes: number } {
     writeTownState(this.state, town);
-    let bytes: Buffer;
-    if (!this.decoder) {
-      this.decoder = Reflection.decode(Reflection.encode(this.encoder));
-      bytes = this.encoder.encodeAll();
-    } else {
-      bytes = this.encoder.encode();
-    }
-    this.encoder.discardChanges();
-    this.decoder.decode(bytes);
-    const view = toTownView(this.decoder.state.toJSON());
-    expect(view?.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
-    return { town: view!.town, bytes: bytes.length };
+    this.ownerView.follow();
+    for (const c of [this.owner, this.visitor]) c.sent.length = 0;
+    this.serializer.applyPatches([this.owner, this.visitor] as never);
+    for (const c of [this.owner, this.visitor]) for (const bytes of c.sent) this.decoders.get(c)!.decode(bytes.subarray(1));
+    const seen = this.seenBy(this.owner);
+    expect(seen.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
+    return { town: seen.town, bytes: this.owner.sent.reduce((n, b) => n + b.length - 1, 0) };
   }
+}
+
+/** What a visitor may see of `town`: the public starbase (levels, founding), nothing in store, docked or away. */
+function visitorSees(town: Town): Town {
+  const nothing = { amount: 0, rate: 0, cap: 0 };
+  return {
+    ...clientSees(town),
+    stocks: { metal: nothing, crystal: nothing, fuel: nothing },
+    upgrade: null,
+    ships: { scout: 0, fighter: 0, frigate: 0, cruiser: 0, hauler: 0 },
+    shipyard: [],
+    missionsTaken: [],
+    fleets: [],
+    defenses: [],
+  };
 }
 
 const T0 = 1_700_000_000_000;
@@ -94,9 +145,9 @@ function busyTown(): Town {
 
 describe('town room state on the wire (server schema → client view)', () => {
   it('carries a new and a busy town whole, and every later change as a patch', () => {
-    const wire = new Wire();
     const fresh = newTown(T0, 2);
-    expect(wire.send(fresh).town).toEqual(clientSees(fresh));
+    const wire = new Wire(fresh);
+    expect(wire.seenBy(wire.owner).town).toEqual(clientSees(fresh));
 
     const busy = busyTown();
     expect(wire.send(busy).town).toEqual(clientSees(busy));
@@ -126,13 +177,35 @@ describe('town room state on the wire (server schema → client view)', () => {
   });
 
   it('sends an unchanged town as an empty patch, and one ship ordered as a few bytes', () => {
-    const wire = new Wire();
     const busy = busyTown();
-    wire.send(busy);
+    const wire = new Wire(busy);
     expect(wire.send(busy).bytes).toBe(0);
     const ordered: Town = { ...busy, shipyard: [...busy.shipyard, { id: 4, ship: 'scout', remaining: 1, unitMs: 2_000, unitCost: { metal: 0, crystal: 1000, fuel: 0 }, nextAt: 0 }] };
     const patch = wire.send(ordered);
     expect(patch.town.shipyard).toHaveLength(4);
     expect(patch.bytes).toBeLessThan(80);
+  });
+
+  it('shows a visitor the public starbase only, from the first state and through every change', () => {
+    const busy = busyTown();
+    const wire = new Wire(busy);
+    expect(wire.seenBy(wire.owner).town).toEqual(clientSees(busy));
+    expect(wire.seenBy(wire.visitor).town).toEqual(visitorSees(busy));
+
+    const fresh = newTown(T0, 2);
+    const steps: Town[] = [
+      { ...busy, upgrade: null, fleets: [], defenses: [], missionsTaken: [] }, // the parts that come and go, gone
+      busy, // and back: new parts, which the owner must see and the visitor must not
+      { ...busy, buildings: { ...busy.buildings, crystalMine: 2 }, ships: { ...busy.ships, scout: 0 } },
+      fresh,
+    ];
+    const publicFields = ['townId', 'name', 'ownerId', 'ownerName', 'foundedAt', 'speed', 'since', 'energySupply', 'energyUse', ...BUILDINGS.map((b) => LEVEL_FIELDS[b])].sort();
+    expect(wire.fieldsSeenBy(wire.visitor)).toEqual(publicFields);
+    for (const town of steps) {
+      expect(wire.send(town).town).toEqual(clientSees(town));
+      expect(wire.seenBy(wire.visitor).town).toEqual(visitorSees(town));
+      expect(wire.fieldsSeenBy(wire.visitor)).toEqual(publicFields);
+    }
+    expect(wire.fieldsSeenBy(wire.owner)).toHaveLength(publicFields.length + 15); // a new town: 9 stock fields, 5 ship counts, the queue
   });
 });

@@ -1,4 +1,4 @@
-import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+import { ArraySchema, MapSchema, Schema, type, view } from '@colyseus/schema';
 import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
@@ -12,6 +12,10 @@ import { UpgradeJobState } from './UpgradeJobState';
  * and the ship ids, in shared/src/town/townStateFields.ts) rather than maps of small schema objects: each schema
  * object costs every live town room its change tracking, and thousands of rooms live in one process. An idle
  * town is 2 schema objects (this and its shipyard queue), where it was 12.
+ *
+ * Fields marked `@view()` are the owner's only (`TownOwnerView`): what the starbase has in store, docked, in the
+ * shipyard, under construction and away. A visitor sees the public starbase: its name, commander, founding,
+ * building levels and energy, the same facts the galaxy shows.
  */
 export class TownState extends Schema {
   @type('string') townId = '';
@@ -24,15 +28,15 @@ export class TownState extends Schema {
   @type('float64') since = 0;
 
   // stocks: amount at `since`, rate per hour (game speed and energy applied), storage cap
-  @type('float64') metalAmount = 0;
-  @type('float64') metalRate = 0;
-  @type('float64') metalCap = 0;
-  @type('float64') crystalAmount = 0;
-  @type('float64') crystalRate = 0;
-  @type('float64') crystalCap = 0;
-  @type('float64') fuelAmount = 0;
-  @type('float64') fuelRate = 0;
-  @type('float64') fuelCap = 0;
+  @view() @type('float64') metalAmount = 0;
+  @view() @type('float64') metalRate = 0;
+  @view() @type('float64') metalCap = 0;
+  @view() @type('float64') crystalAmount = 0;
+  @view() @type('float64') crystalRate = 0;
+  @view() @type('float64') crystalCap = 0;
+  @view() @type('float64') fuelAmount = 0;
+  @view() @type('float64') fuelRate = 0;
+  @view() @type('float64') fuelCap = 0;
 
   // building levels (0: not built)
   @type('uint8') metalMineLevel = 0;
@@ -45,23 +49,23 @@ export class TownState extends Schema {
   @type('uint8') defenseGridLevel = 0;
 
   /** absent while nothing is being built */
-  @type(UpgradeJobState) upgrade?: UpgradeJobState;
+  @view() @type(UpgradeJobState) upgrade?: UpgradeJobState;
   @type('uint32') energySupply = 0;
   @type('uint32') energyUse = 0;
 
   // docked ships by type
-  @type('uint32') scout = 0;
-  @type('uint32') fighter = 0;
-  @type('uint32') frigate = 0;
-  @type('uint32') cruiser = 0;
-  @type('uint32') hauler = 0;
+  @view() @type('uint32') scout = 0;
+  @view() @type('uint32') fighter = 0;
+  @view() @type('uint32') frigate = 0;
+  @view() @type('uint32') cruiser = 0;
+  @view() @type('uint32') hauler = 0;
 
-  @type([ShipyardOrderState]) shipyard = new ArraySchema<ShipyardOrderState>();
+  @view() @type([ShipyardOrderState]) shipyard = new ArraySchema<ShipyardOrderState>();
   // the lists below are absent while empty (most of the time): an empty list costs a room as much as a full one
   /** missions of the current board this town has flown */
-  @type(['string']) missionsTaken?: ArraySchema<string>;
+  @view() @type(['string']) missionsTaken?: ArraySchema<string>;
   /** fleets away from home, by fleet id */
-  @type({ map: FleetState }) fleets?: MapSchema<FleetState>;
+  @view() @type({ map: FleetState }) fleets?: MapSchema<FleetState>;
   /** raids on this starbase being fought now, by battle id */
-  @type({ map: DefenseState }) defenses?: MapSchema<DefenseState>;
+  @view() @type({ map: DefenseState }) defenses?: MapSchema<DefenseState>;
 }

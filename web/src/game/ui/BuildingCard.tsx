@@ -79,7 +79,8 @@ export function BuildingCard({ building, town, now, isOwner, live, sending, onUp
       <footer className={styles.cardFoot}>
         <div className={styles.price}>
           <span className={styles.priceLabel}>To level {toLevel}</span>
-          <CostList cost={cost} town={town} now={now} />
+          {/* against the stores for the owner; a visitor is not shown the stores */}
+          <CostList cost={cost} town={isOwner ? town : undefined} now={now} />
           <span className={styles.time} title="Build time">
             <ClockIcon /> <span className="num">{formatDuration(duration)}</span>
           </span>

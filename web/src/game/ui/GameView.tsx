@@ -18,7 +18,7 @@ import { Toasts } from './Toasts';
 import { TownHeader } from './TownHeader';
 import { UpgradeStatus } from './UpgradeStatus';
 import { useViewRoute } from './useViewTab';
-import { VIEW_TABS, routeOf, type ViewRoute } from './viewTab';
+import { VIEW_TABS, routeOf, type ViewRoute, type ViewTab } from './viewTab';
 import { ViewTabs, tabId, tabPanelId } from './ViewTabs';
 import styles from './game.module.css';
 
@@ -41,7 +41,14 @@ export function GameView() {
   );
 }
 
-function Town({ route, setRoute }: { route: ViewRoute; setRoute: (route: ViewRoute) => void }) {
+/** What a visitor is offered: the starbase's buildings and the galaxy, not its stores, shipyard or fleets. */
+const VISITOR_TABS: readonly ViewTab[] = ['base', 'galaxy'];
+
+function Town({ route: asked, setRoute }: { route: ViewRoute; setRoute: (route: ViewRoute) => void }) {
+  const visitor = useGame((s) => s.role === 'visitor');
+  const shown = visitor ? VISITOR_TABS : VIEW_TABS;
+  // a link into a section a visitor is not offered opens the buildings
+  const route = shown.includes(asked.tab) ? asked : routeOf('base');
   const tab = route.tab;
   const setTab = (next: typeof tab) => {
     // the open section again keeps what is picked in it (a sector, a raid target)
@@ -53,17 +60,24 @@ function Town({ route, setRoute }: { route: ViewRoute; setRoute: (route: ViewRou
     <>
       <TownHeader />
       <ConnectionBanner />
-      <BattleNotice />
-      <ResourcePanel />
-      <div className={styles.overview}>
-        <UpgradeStatus />
-        <FleetStrip
-          onOpenShipyard={tab === 'shipyard' ? undefined : () => setTab('shipyard')}
-          onOpenFleets={tab === 'fleet' ? undefined : () => setTab('fleet')}
-        />
-      </div>
+      {visitor ? (
+        <VisitorNote />
+      ) : (
+        <>
+          <BattleNotice />
+          <ResourcePanel />
+          <div className={styles.overview}>
+            <UpgradeStatus />
+            <FleetStrip
+              onOpenShipyard={tab === 'shipyard' ? undefined : () => setTab('shipyard')}
+              onOpenFleets={tab === 'fleet' ? undefined : () => setTab('fleet')}
+            />
+          </div>
+        </>
+      )}
       <ViewTabs
         tab={tab}
+        shown={shown}
         onSelect={setTab}
         tabs={{
           base: { label: 'Base', icon: <BuildingIcon building="commandCenter" size={18} /> },
@@ -82,13 +96,29 @@ function Town({ route, setRoute }: { route: ViewRoute; setRoute: (route: ViewRou
           galaxy: { label: 'Galaxy', icon: <GalaxyIcon size={18} /> },
         }}
       />
-      {VIEW_TABS.map((t) => (
+      {shown.map((t) => (
         <div key={t} role="tabpanel" id={tabPanelId(t)} aria-labelledby={tabId(t)} hidden={t !== tab} className={styles.tabPanel} data-view={t}>
           {/* only the open section is rendered: the others would re-render 4×/s for nothing */}
           {t === tab && <Section route={route} setRoute={setRoute} />}
         </div>
       ))}
     </>
+  );
+}
+
+/** In place of the stores, construction bay and docked fleet, for a visitor: what they can and cannot see. */
+function VisitorNote() {
+  const owner = useGame((s) => s.view?.meta.ownerName);
+  return (
+    <section className={`panel ${styles.visitorNote}`} aria-label="Visiting">
+      <p>
+        You are visiting <strong>{owner || 'another commander'}</strong>&rsquo;s starbase. Its buildings are in plain sight; its stores, docked
+        ships, shipyard and fleets are for its commander&rsquo;s eyes only.
+      </p>
+      <a className="btn" href="/play">
+        Back to your starbase
+      </a>
+    </section>
   );
 }
 

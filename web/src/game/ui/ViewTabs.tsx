@@ -15,23 +15,34 @@ export interface TabSpec {
 /**
  * The section switcher (WAI-ARIA tabs, automatic activation): arrow keys, Home and End move between
  * tabs; only the selected tab is in the Tab order. The panel is rendered by the caller under `tabPanelId`.
+ * `shown`: the sections offered (a visitor gets fewer), in tab order.
  */
-export function ViewTabs({ tab, onSelect, tabs }: { tab: ViewTab; onSelect: (tab: ViewTab) => void; tabs: Record<ViewTab, TabSpec> }) {
+export function ViewTabs({
+  tab,
+  onSelect,
+  tabs,
+  shown = VIEW_TABS,
+}: {
+  tab: ViewTab;
+  onSelect: (tab: ViewTab) => void;
+  tabs: Record<ViewTab, TabSpec>;
+  shown?: readonly ViewTab[];
+}) {
   const refs = useRef<Partial<Record<ViewTab, HTMLButtonElement | null>>>({});
   const move = (event: KeyboardEvent, from: ViewTab) => {
-    const i = VIEW_TABS.indexOf(from);
-    const last = VIEW_TABS.length - 1;
+    const i = shown.indexOf(from);
+    const last = shown.length - 1;
     const to =
       event.key === 'ArrowRight' ? (i === last ? 0 : i + 1) : event.key === 'ArrowLeft' ? (i === 0 ? last : i - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
     if (to === null) return;
     event.preventDefault();
-    const next = VIEW_TABS[to]!;
+    const next = shown[to]!;
     onSelect(next);
     refs.current[next]?.focus();
   };
   return (
     <div className={styles.tabs} role="tablist" aria-label="Starbase sections">
-      {VIEW_TABS.map((t) => {
+      {shown.map((t) => {
         const spec = tabs[t];
         const selected = t === tab;
         return (

@@ -1,0 +1,47 @@
+import { $changes, StateView } from '@colyseus/schema';
+import type { TownState } from './TownState';
+
+/** The owner's parts that are absent while empty: each new one must be shown to the owner's view. */
+const PARTS_THAT_COME_AND_GO = ['upgrade', 'missionsTaken', 'fleets', 'defenses'] as const;
+
+/**
+ * What a town's owner sees: the whole state, `@view()` fields included. One view for all of the owner's
+ * connections (two tabs, a reconnection), so each patch is encoded for the owner once; visitors have no view
+ * and get the public part only.
+ *
+ * A view holds the parts it was shown, and in @colyseus/schema 3 the entries of a `@view()` list are parts of
+ * their own. So after each write `follow` shows the view what is new: a list or upgrade that appeared (a first
+ * fleet, an upgrade started) and new entries of the shipyard queue, fleets and raids.
+ */
+export class TownOwnerView {
+  readonly view = new StateView();
+  private readonly shown = new Map<(typeof PARTS_THAT_COME_AND_GO)[number], object | undefined>();
+
+  constructor(private readonly state: TownState) {
+    this.view.add(state);
+    // `add` queued the whole private part to be sent to this view; nobody holds it yet, and each owner who joins
+    // gets the whole state anyway (Colyseus's full state for a view), so the queue would only resend it all once
+    this.view.changes.clear();
+    for (const key of PARTS_THAT_COME_AND_GO) this.shown.set(key, state[key]);
+  }
+
+  /** Call after each write of the state. */
+  follow(): void {
+    for (const key of PARTS_THAT_COME_AND_GO) {
+      const part = this.state[key];
+      if (part === this.shown.get(key)) continue;
+      this.shown.set(key, part);
+      if (part) this.view.add(part);
+    }
+    this.showEntries(this.state.shipyard);
+    if (this.state.fleets) this.showEntries(this.state.fleets.values());
+    if (this.state.defenses) this.showEntries(this.state.defenses.values());
+  }
+
+  private showEntries(entries: Iterable<object>): void {
+    for (const entry of entries) {
+      const tree = (entry as { [$changes]?: object })[$changes];
+      if (tree && !this.view.visible.has(tree as never)) this.view.add(entry as never);
+    }
+  }
+}
