@@ -30,13 +30,19 @@ export interface AutosaveQueueOptions {
   budgetMs?: number;
   /** the most towns written in one batch (default 250; on SQLite a batch of 250 writes in about 4 ms) */
   maxBatch?: number;
+  /**
+   * The queue wakes at most once in this long (default 200 ms, at most a quarter of the delay), so towns falling
+   * due one by one are written together; each is queued this much early, so it is still saved within `delayMs`.
+   */
+  batchWindowMs?: number;
   now?: () => number;
 }
 
 /**
- * The process's autosaves, for every town room at once. A changed town is queued to be saved `delayMs` after
+ * The process's autosaves, for every town room at once. A changed town is queued to be saved within `delayMs` of
  * its first unsaved change; due towns are taken in order and written in batches (`TownRepository.saveMany`:
- * one transaction each), a few milliseconds of work at a time with a turn of the event loop in between.
+ * one transaction each), a few milliseconds of work at a time with a turn of the event loop in between, and the
+ * queue wakes at most once a `batchWindowMs` so that towns falling due one by one share a batch.
  *
  * One timer per town, all firing in the same timers phase, ran thousands of saves back to back: at 16,000 players
  * that held the event loop for 50–300 ms at a time (BENCHMARKS.md). Here the work is the same but sliced, and
@@ -49,6 +55,10 @@ export class AutosaveQueue {
   private readonly budgetMs: number;
   private readonly maxBatch: number;
   private readonly now: () => number;
+  private readonly windowMs: number;
+  private lastDrainAt = -Infinity;
+  /** the last drain stopped with towns still due (budget or batch size): the next one comes at once */
+  private backlog = false;
   /** due order: `delayMs` is the same for every town, so appending keeps it; entries due at once go in front */
   private entries: Entry[] = [];
   private head = 0;
@@ -64,6 +74,7 @@ export class AutosaveQueue {
     this.budgetMs = options.budgetMs ?? 4;
     this.maxBatch = options.maxBatch ?? 250;
     this.now = options.now ?? Date.now;
+    this.windowMs = Math.min(options.batchWindowMs ?? 200, this.delayMs / 4);
   }
 
   /** Towns waiting for their autosave. */
@@ -78,7 +89,7 @@ export class AutosaveQueue {
    * cancel function; a source is asked once per call.
    */
   schedule(source: AutosaveSource, { soon = false } = {}): () => void {
-    const entry: Entry = { source, dueAt: soon ? this.now() : this.now() + this.delayMs, cancelled: false };
+    const entry: Entry = { source, dueAt: soon ? this.now() : this.now() + this.delayMs - this.windowMs, cancelled: false };
     if (soon) this.entries.splice(this.head, 0, entry);
     else this.entries.push(entry);
     this.arm();
@@ -102,6 +113,7 @@ export class AutosaveQueue {
     this.timerDueAt = Infinity;
     const started = performance.now();
     const now = this.now();
+    this.lastDrainAt = now;
     const batch: PreparedSave[] = [];
     let asked = 0;
     while (this.head < this.entries.length && batch.length < this.maxBatch) {
@@ -116,6 +128,8 @@ export class AutosaveQueue {
       const prepared = entry.source.prepareAutosave();
       if (prepared) batch.push(prepared);
     }
+    const next = this.entries[this.head];
+    this.backlog = next !== undefined && !next.cancelled && next.dueAt <= now;
     this.compact();
     if (batch.length > 0) this.write(batch);
     this.arm();
@@ -140,7 +154,8 @@ export class AutosaveQueue {
       this.compact();
       return;
     }
-    const dueAt = next!.dueAt;
+    // a backlog goes on at once; otherwise not before the window since the last drain is over
+    const dueAt = this.backlog ? next!.dueAt : Math.max(next!.dueAt, this.lastDrainAt + this.windowMs);
     if (this.timer && this.timerDueAt <= dueAt) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;

@@ -30,7 +30,7 @@ import { guardIncoming } from './incomingGuard';
 import { joinError } from './gameError';
 import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { TownState } from './schema/TownState';
-import { setSizedState, shareHandshake } from './sizedState';
+import { setSizedState, shareEncodeBuffers, shareHandshake } from './sizedState';
 import { TownOwnerView } from './schema/TownOwnerView';
 import { writeTownState } from './schema/writeTownState';
 import type { TownRoomServices } from './TownRoomServices';
@@ -38,9 +38,6 @@ import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
 import { townRoomId, type LiveTown } from '../towns/TownAccess';
 import { applyTownChange, type TownChange } from '../towns/townChanges';
 import { TownSaver } from './TownSaver';
-
-/** Encoder buffer of a town room: above a busy town's full state, far below Colyseus's 8-KB default. */
-const TOWN_ENCODER_BYTES = 4096;
 
 interface Seat {
   role: Role;
@@ -132,8 +129,10 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     state.ownerId = stored.ownerId;
     state.ownerName = owner?.displayName ?? '';
     writeTownState(state, this.town);
-    // thousands of town rooms: a 4-KB encoder (a busy town's full state is 1–3 KB) and one shared handshake
-    setSizedState(this, state, TOWN_ENCODER_BYTES, { shrink: true });
+    // thousands of town rooms: encode buffers and the handshake are shared by all of them (the room's own
+    // buffers, made tiny here, are dropped at once)
+    setSizedState(this, state, 64, { shrink: true });
+    shareEncodeBuffers(this);
     shareHandshake(this);
     this.ownerView = new TownOwnerView(state); // after the state is the room's: a view needs its encoder
     this.broadcastPatch(); // nobody is here yet: this drops creation's changes (each joiner gets the full state)

@@ -37,3 +37,45 @@ export function shareHandshake(room: Room): void {
   }
   serializer.handshakeCache = shared;
 }
+
+/** What `shareEncodeBuffers` reaches inside a room's serializer (Colyseus 0.16, @colyseus/schema 3). */
+interface SerializerInternals {
+  encoder?: { sharedBuffer: Buffer; encode: (...args: never[]) => Buffer };
+  fullEncodeBuffer?: Buffer;
+}
+
+/** 64 KB each: far above any town's full state (the largest possible is under 8 KB), so nothing ever overflows. */
+const SHARED_BUFFER_BYTES = 64 * 1024;
+let sharedPatchBuffer: Buffer | null = null;
+let sharedFullStateBuffer: Buffer | null = null;
+/** Colyseus's message code for a full state, the first byte of its full-state buffer (`Protocol.ROOM_STATE`). */
+const ROOM_STATE = 14;
+
+/**
+ * Makes `room` encode into two buffers shared by every room that calls this, instead of two of its own (4 KB
+ * each per town room: most of a town's memory), and copies what each encode returns.
+ *
+ * Why the copy: Colyseus sends a patch as a slice of the encoder's buffer, and ws hands that slice to the socket
+ * by reference; a socket that cannot take it at once (a slow client) keeps the reference until it drains, so the
+ * next encode into the same buffer would change bytes already queued. With per-room buffers that takes two
+ * patches of one room before a drain; with shared ones any room's next patch would do it, so each result is
+ * copied out (a few dozen bytes per patch). The full state Colyseus caches between joins is such a copy too.
+ *
+ * Why 64 KB: with an owner's `StateView`, an encode that overflows its buffer returns garbage (@colyseus/schema
+ * 3.0.76 re-encodes into a bigger buffer but concatenates from the old one), so the buffers must never be
+ * outgrown. Call after the room's state is set.
+ */
+export function shareEncodeBuffers(room: Room): void {
+  const serializer = (room as unknown as { _serializer?: SerializerInternals })._serializer;
+  const encoder = serializer?.encoder;
+  if (!serializer || !encoder || !serializer.fullEncodeBuffer) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
+  sharedPatchBuffer ??= Buffer.alloc(SHARED_BUFFER_BYTES);
+  if (!sharedFullStateBuffer) {
+    sharedFullStateBuffer = Buffer.alloc(SHARED_BUFFER_BYTES);
+    sharedFullStateBuffer[0] = ROOM_STATE;
+  }
+  encoder.sharedBuffer = sharedPatchBuffer;
+  serializer.fullEncodeBuffer = sharedFullStateBuffer;
+  const encode = encoder.encode.bind(encoder) as (...args: never[]) => Buffer;
+  encoder.encode = (...args: never[]) => Buffer.from(encode(...args));
+}

@@ -108,8 +108,21 @@ describe('AutosaveQueue with TownSaver', () => {
     expect(f.towns.batches.flat()).toEqual(opened.map((o) => o.id)); // in the order they changed
   });
 
+  it('writes towns that fall due one after another together, at most one batch per window', async () => {
+    const f = fixture({ delayMs: 400, batchWindowMs: 100 });
+    const opened = await Promise.all(Array.from({ length: 5 }, () => f.open()));
+    for (const { saver } of opened) {
+      saver.markDirty();
+      await sleep(20);
+    }
+    await until(() => f.towns.batches.flat().length === 5, 'every save');
+    // the first due town wakes the queue; the rest fall due within the window after it and go in one more batch
+    expect(f.towns.batches.length).toBeLessThanOrEqual(2);
+    expect(f.towns.batches.flat()).toEqual(opened.map((o) => o.id));
+  });
+
   it('still makes progress with no time budget at all: one town per turn', async () => {
-    const f = fixture({ budgetMs: 0, delayMs: 1 });
+    const f = fixture({ budgetMs: 0, delayMs: 1, batchWindowMs: 0 });
     const opened = await Promise.all(Array.from({ length: 3 }, () => f.open()));
     for (const { saver } of opened) saver.markDirty();
     await until(() => f.towns.batches.length === 3, 'three batches');

@@ -1,8 +1,9 @@
 import '../../src/rooms/schema/stringEncodingFix';
-import { ClientState, SchemaSerializer } from '@colyseus/core';
+import { ClientState, SchemaSerializer, type Room } from '@colyseus/core';
 import { Reflection, type Decoder, type StateView } from '@colyseus/schema';
 import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
+import { shareEncodeBuffers } from '../../src/rooms/sizedState';
 import { TownOwnerView } from '../../src/rooms/schema/TownOwnerView';
 import { TownState } from '../../src/rooms/schema/TownState';
 import { writeTownState } from '../../src/rooms/schema/writeTownState';
@@ -53,8 +54,9 @@ class Wire {
     this.state.ownerName = 'Nova';
     writeTownState(this.state, first);
     this.serializer.reset(this.state);
+    shareEncodeBuffers({ _serializer: this.serializer } as unknown as Room); // as every town room does
     this.ownerView = new TownOwnerView(this.state);
-    const client = (view?: StateView): FakeClient => ({ state: ClientState.JOINED, view, sent: [], raw(bytes) { this.sent.push(Buffer.from(bytes)); } });
+    const client = (view?: StateView): FakeClient => ({ state: ClientState.JOINED, view, sent: [], raw(bytes) { this.sent.push(bytes); } }); // kept by reference, as a socket that cannot send at once keeps it
     this.owner = client(this.ownerView.view);
     this.visitor = client();
     this.serializer.applyPatches([]); // as the town room does once its state is set: creation's changes dropped
@@ -207,5 +209,33 @@ describe('town room state on the wire (server schema → client view)', () => {
       expect(wire.fieldsSeenBy(wire.visitor)).toEqual(publicFields);
     }
     expect(wire.fieldsSeenBy(wire.owner)).toHaveLength(publicFields.length + 15); // a new town: 9 stock fields, 5 ship counts, the queue
+  });
+
+  it('shares encode buffers between towns without one town\'s patch changing another\'s bytes already sent', () => {
+    const a = new Wire(busyTown());
+    const b = new Wire(newTown(T0, 2));
+    const sentByA = a.send({ ...busyTown(), buildings: { ...busyTown().buildings, storage: 12 }, ships: { ...busyTown().ships, scout: 6 } });
+    const kept = [...a.owner.sent, ...a.visitor.sent]; // what slow sockets would still hold
+    const bytes = kept.map((x) => Buffer.from(x));
+    expect(a.visitor.sent).toHaveLength(1); // the visitor's patch is the shared part, straight from the encoder
+    b.send({ ...busyTown(), buildings: { ...busyTown().buildings, storage: 30 } }); // the next encode, into the same buffers
+    expect(kept).toEqual(bytes);
+    expect(sentByA.town.ships.scout).toBe(6);
+  });
+
+  it('carries the largest town a player can have whole (7–8 KB), to the owner and to a visitor', () => {
+    const busy = busyTown();
+    const largest: Town = {
+      ...busy,
+      shipyard: Array.from({ length: 10 }, (_, i) => ({ id: i + 1, ship: 'fighter' as const, remaining: 999, unitMs: 14_400.5, unitCost: { metal: 3000.5, crystal: 1000.5, fuel: 1.5 }, nextAt: T0 + i })),
+      missionsTaken: Array.from({ length: 30 }, (_, i) => `1-${i}-mission`),
+      fleets: Array.from({ length: 20 }, (_, i) => fleet(`fleet-${String(i).padStart(2, '0')}-abcdefghijkl`, T0 + i, { status: 'returning', returnAt: T0 + 1e6, battleId: `battle-${i}-cm3x9abcdefghijklmnop` })),
+      defenses: Array.from({ length: 10 }, (_, i) => ({ battleId: `battle-d${i}-cm3x9abcdefghijklmnop`, attackerName: "A fairly long commander name's Starbase", startedAt: T0 + i })),
+    };
+    const grown = new Wire(newTown(T0, 2));
+    expect(grown.send(largest).town).toEqual(clientSees(largest)); // as one patch
+    const joined = new Wire(largest);
+    expect(joined.seenBy(joined.owner).town).toEqual(clientSees(largest)); // as a full state
+    expect(joined.seenBy(joined.visitor).town).toEqual(visitorSees(largest));
   });
 });
