@@ -42,6 +42,8 @@ export function shareHandshake(room: Room): void {
 interface SerializerInternals {
   encoder?: { sharedBuffer: Buffer; encode: (...args: never[]) => Buffer };
   fullEncodeBuffer?: Buffer;
+  needFullEncode: boolean;
+  getFullState(client?: unknown): Buffer;
 }
 
 /** 64 KB each: far above any town's full state (the largest possible is under 8 KB), so nothing ever overflows. */
@@ -61,6 +63,9 @@ const ROOM_STATE = 14;
  * patches of one room before a drain; with shared ones any room's next patch would do it, so each result is
  * copied out (a few dozen bytes per patch). The full state Colyseus caches between joins is such a copy too.
  *
+ * And each full state is encoded afresh: for a client with a view Colyseus appends the view's part to the shared
+ * part it left in the full-state buffer at its last encode, which another room may have overwritten since.
+ *
  * Why 64 KB: with an owner's `StateView`, an encode that overflows its buffer returns garbage (@colyseus/schema
  * 3.0.76 re-encodes into a bigger buffer but concatenates from the old one), so the buffers must never be
  * outgrown. Call after the room's state is set.
@@ -78,4 +83,9 @@ export function shareEncodeBuffers(room: Room): void {
   serializer.fullEncodeBuffer = sharedFullStateBuffer;
   const encode = encoder.encode.bind(encoder) as (...args: never[]) => Buffer;
   encoder.encode = (...args: never[]) => Buffer.from(encode(...args));
+  const getFullState = serializer.getFullState.bind(serializer);
+  serializer.getFullState = (client?: unknown) => {
+    serializer.needFullEncode = true;
+    return getFullState(client);
+  };
 }

@@ -73,6 +73,15 @@ class Wire {
     return Object.keys(plain).filter((k) => plain[k] !== undefined).sort();
   }
 
+  /** A new connection (owner or visitor) joining now: its own decoder from the full state. */
+  join(as: 'owner' | 'visitor'): FakeClient {
+    const c: FakeClient = { state: ClientState.JOINED, view: as === 'owner' ? this.ownerView.view : undefined, sent: [], raw(bytes) { this.sent.push(bytes); } };
+    const decoder = Reflection.decode(this.serializer.handshake());
+    decoder.decode(this.serializer.getFullState(c as never).subarray(1));
+    this.decoders.set(c, decoder);
+    return c;
+  }
+
   /** What `client` sees now, read as the web client reads it. */
   seenBy(client: FakeClient): { town: Town; meta: unknown } {
     const view = toTownView(this.decoders.get(client)!.state.toJSON());
@@ -237,5 +246,16 @@ describe('town room state on the wire (server schema → client view)', () => {
     const joined = new Wire(largest);
     expect(joined.seenBy(joined.owner).town).toEqual(clientSees(largest)); // as a full state
     expect(joined.seenBy(joined.visitor).town).toEqual(visitorSees(largest));
+  });
+
+  it('gives each joiner its own town\'s full state while other towns use the same buffers in between', () => {
+    const a = new Wire(busyTown());
+    const b = new Wire({ ...newTown(T0, 2), buildings: { ...newTown(T0, 2).buildings, storage: 9 } });
+    for (const as of ['owner', 'visitor'] as const) {
+      a.join(as); // a's full state, encoded (and cached by Colyseus)
+      b.join(as); // b's, into the same buffers
+      const late = a.join(as); // a again: must not carry any of b's bytes
+      expect(a.seenBy(late).town).toEqual(as === 'owner' ? clientSees(busyTown()) : visitorSees(busyTown()));
+    }
   });
 });
