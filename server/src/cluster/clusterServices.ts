@@ -1,4 +1,4 @@
-import type { Presence, matchMaker } from '@colyseus/core';
+import { LocalPresence, type Presence, type matchMaker } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import type { Logger } from '../logger';
@@ -25,9 +25,19 @@ export interface ClusterSettings {
   machineId?: string;
 }
 
+/**
+ * Every sector room subscribes to the same presence channels (who is online, galaxy chat), one listener each:
+ * past ten live sectors Node would warn of a listener leak where there is none.
+ */
+function withListenersPerRoom<P extends LocalPresence | RedisPresence>(presence: P): P {
+  if (presence instanceof LocalPresence) presence.subscriptions.setMaxListeners(0);
+  else presence.setMaxListeners(0);
+  return presence;
+}
+
 /** One process alone (no Redis): Colyseus's local presence, a faster local room listing, in-memory claims. */
 export function standalone(): ClusterServices {
-  return { driver: new FastLocalDriver(), claims: new LocalClaims() };
+  return { presence: withListenersPerRoom(new LocalPresence()), driver: new FastLocalDriver(), claims: new LocalClaims() };
 }
 
 /**
@@ -38,7 +48,7 @@ export function standalone(): ClusterServices {
 export function clusterServices(settings: ClusterSettings, logger: Logger): ClusterServices {
   if (!settings.redisUrl) return { ...standalone(), publicAddress: advertisedAddress(settings.publicAddress, settings.machineId), machineId: settings.machineId };
   return {
-    presence: new RedisPresence(settings.redisUrl),
+    presence: withListenersPerRoom(new RedisPresence(settings.redisUrl)),
     driver: new RedisDriver(settings.redisUrl),
     claims: new RedisClaims(settings.redisUrl, logger),
     publicAddress: advertisedAddress(settings.publicAddress, settings.machineId),
