@@ -258,4 +258,18 @@ describe('town room state on the wire (server schema → client view)', () => {
       expect(a.seenBy(late).town).toEqual(as === 'owner' ? clientSees(busyTown()) : visitorSees(busyTown()));
     }
   });
+
+  it('gives a later joiner every public field after the owner\'s parts came and went (upgrade, fleets, raids, missions)', () => {
+    const busy = busyTown();
+    const wire = new Wire(busy);
+    wire.send({ ...busy, upgrade: null, fleets: [], defenses: [], missionsTaken: [] });
+    wire.send(busy);
+    wire.send({ ...busy, upgrade: null });
+    const publicFields = ['townId', 'name', 'ownerId', 'ownerName', 'foundedAt', 'speed', 'since', 'energySupply', 'energyUse', ...BUILDINGS.map((b) => LEVEL_FIELDS[b])].sort();
+    const visitor = wire.join('visitor');
+    expect(wire.fieldsSeenBy(visitor)).toEqual(publicFields);
+    const owner = wire.join('owner');
+    expect(wire.seenBy(owner).town).toEqual(clientSees({ ...busy, upgrade: null }));
+    expect(wire.fieldsSeenBy(owner)).toEqual(expect.arrayContaining(publicFields));
+  });
 });

@@ -1,3 +1,4 @@
+import './viewDeleteFix'; // views make @colyseus/schema 3.0.76 drop public fields from full states without it
 import { $changes, StateView } from '@colyseus/schema';
 import type { TownState } from './TownState';
 
