@@ -229,7 +229,8 @@ async function measure(
     while (performance.now() < windowEnd) {
       await sleep(Math.min(1000, Math.max(0, windowEnd - performance.now())));
       // a saturated server may answer late: a missed reading only loses a delay window it reads again later
-      const reading = await server.metrics(Math.max(1000, windowEnd - performance.now())).catch(() => undefined);
+      // (a whole number of ms: AbortSignal.timeout throws on a fraction, which once lost all but the last readings)
+      const reading = await server.metrics(Math.ceil(Math.max(1000, windowEnd - performance.now()))).catch(() => undefined);
       if (!reading) continue;
       lastMetrics = reading;
       windowSeconds = reading.eventLoopDelayMs.windowSeconds;

@@ -103,7 +103,7 @@ export class ServerProcess {
   }
 
   async metrics(timeoutMs = 10_000): Promise<MetricsReport> {
-    const response = await fetch(`${this.httpBase}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${this.httpBase}/metrics`, { signal: AbortSignal.timeout(Math.ceil(timeoutMs)) });
     if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
     return (await response.json()) as MetricsReport;
   }
