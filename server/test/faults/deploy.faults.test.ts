@@ -9,6 +9,7 @@ import { serviceAvailable } from '../../../scripts/services/availability';
 import { postgresCheck } from '../../../scripts/services/postgres';
 import { redisCheck } from '../../../scripts/services/redis';
 import { startGameCluster, type GameCluster, type GameProcess } from '../cluster/support/gameCluster';
+import { pool } from './support/gameProcess';
 
 /**
  * Issue 6, "Deploy": SIGTERM to a game server with 1,000 towns open. Every one must be saved before the process
@@ -31,16 +32,6 @@ function yardTown(): Town {
   const town = newTown(Date.now(), 1);
   const full = (r: 'metal' | 'crystal') => ({ ...town.stocks[r], amount: Math.floor(town.stocks[r].cap * 0.9) });
   return { ...town, buildings: { ...town.buildings, shipyard: 1 }, stocks: { ...town.stocks, metal: full('metal'), crystal: full('crystal') } };
-}
-
-/** Runs `task` over `items` with `concurrency` in flight. */
-async function pool<T, R>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i]!, i);
-  }));
-  return results;
 }
 
 describe.skipIf(!available)(`a deploy: SIGTERM with ${TOWNS} towns open`, () => {

@@ -7,6 +7,9 @@ import { createPrismaClient, migrateDatabase, type PrismaClient } from '@starsca
 import { SECTOR_SLOTS, townPoints, townSchema, type Town } from '@starscape/shared';
 import { startService, type Service } from '../../../../scripts/lib/services';
 import type { MetricsReport } from '../../../src/http/metrics';
+import { sleep } from '../../support/roomProbe';
+
+export { sleep };
 import { freePort } from '../../support/freePort';
 import { createTestTokens } from '../../support/gameTokens';
 
@@ -64,7 +67,6 @@ export async function pool<T, R>(items: T[], concurrency: number, task: (item: T
   return results;
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, everyMs = 250): Promise<T> {

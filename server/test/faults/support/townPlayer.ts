@@ -41,9 +41,8 @@ export function playerTown(now: number, speed: number, extra: { ships?: Partial<
 }
 
 /**
- * The town as the client shows it: plain JSON of the room state. Only what these tests read, and only fields
- * whose shape survives the schema's changes (queue entries with ids, fleets and raids keyed by id, absent when
- * empty); docked ships through `dockedShips`, which reads either shape.
+ * The town as the client shows it: plain JSON of the room state. Only what these tests read (queue entries with
+ * ids, fleets and raids keyed by id, absent when empty); docked ships through `dockedShips`.
  */
 export type TownView = {
   shipyard?: Array<{ id: number }>;
@@ -51,11 +50,10 @@ export type TownView = {
   defenses?: Record<string, unknown>;
 } & Record<string, unknown>;
 
-/** Docked ships as the client shows them: a `ships` map, or one field per ship type. */
+/** Docked ships as the client shows them: one field per ship type. */
 export function dockedShips(view: TownView): Record<string, number> {
-  const nested = view.ships as Record<string, number> | undefined;
   const ships: Record<string, number> = {};
-  for (const ship of SHIPS) ships[ship] = Number((nested && typeof nested === 'object' ? nested[ship] : view[ship]) ?? 0);
+  for (const ship of SHIPS) ships[ship] = Number(view[ship] ?? 0);
   return ships;
 }
 
