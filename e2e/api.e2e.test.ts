@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmationTokenFor, outboxDir, waitForConfirmationToken, waitForMail } from '../web/src/server/mail/outbox';
 import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
 
@@ -149,23 +150,38 @@ describe('a bot playing over the JSON API', () => {
   let pilotCookie: string;
   const pilot = { displayName: 'Ada Bot', email: 'ada.bot@example.com', password: 'correct horse battery' };
 
-  it('signs up, is told when the email is taken, and logs in', async () => {
+  it('signs up by the link mailed to it, is answered the same when the email is taken, and logs in', async () => {
     const signup = await call('/api/auth/signup', { json: { ...pilot, email: 'Ada.Bot@Example.com ' } });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
     expect(signup.headers.get('cache-control')).toBe('no-store');
-    expect(signup.body).toEqual({ user: { id: expect.any(String), displayName: 'Ada Bot', email: pilot.email, isGuest: false } });
-    pilotCookie = signup.cookie!;
-    expect(pilotCookie).toBeTruthy();
-    expect((await call('/api/me', { method: 'GET', cookie: pilotCookie })).body.user).toEqual(signup.body.user);
+    expect(signup.body).toEqual({ email: pilot.email, message: expect.stringContaining(`we sent a link to ${pilot.email}`) });
+    expect(signup.setCookie).toBeNull();
+    // no account until the link is used
+    expect((await call('/api/auth/login', { json: { email: pilot.email, password: pilot.password } })).status).toBe(401);
 
+    // the server has no SMTP_URL: the mail is in its outbox, the link in its log
+    const token = await waitForConfirmationToken(outboxDir(dataDir), pilot.email);
+    expect(stack.output.some((line) => line.includes(`/confirm?token=${token}`))).toBe(true);
+    const confirmed = await call('/api/auth/confirm', { json: { token } });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body).toEqual({ user: { id: expect.any(String), displayName: 'Ada Bot', email: pilot.email, isGuest: false } });
+    pilotCookie = confirmed.cookie!;
+    expect(pilotCookie).toBeTruthy();
+    expect((await call('/api/me', { method: 'GET', cookie: pilotCookie })).body.user).toEqual(confirmed.body.user);
+    expect((await call('/api/auth/confirm', { json: { token } })).status).toBe(400);
+
+    // the same answer for an address that has an account: only its mailbox hears that it does
     const again = await call('/api/auth/signup', { json: pilot });
-    expect(again.status).toBe(409);
-    expect(again.body).toEqual({ error: expect.any(String), fields: { email: expect.any(String) } });
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual(signup.body);
     expect(again.setCookie).toBeNull();
+    const notice = await waitForMail(outboxDir(dataDir), (mail) => mail.to === pilot.email && mail.subject === 'You already have a Starscape account');
+    expect(notice.text).toContain('/login');
+    expect(await confirmationTokenFor(outboxDir(dataDir), pilot.email)).toBe(token);
 
     const login = await call('/api/auth/login', { json: { email: pilot.email, password: pilot.password } });
     expect(login.status).toBe(200);
-    expect(login.body).toEqual({ user: signup.body.user });
+    expect(login.body).toEqual({ user: confirmed.body.user });
     expect(login.cookie).toBeTruthy();
     expect(login.cookie).not.toBe(pilotCookie);
   });
@@ -246,7 +262,7 @@ describe('a bot playing over the JSON API', () => {
       // a forged X-Forwarded-For per attempt must not make each look like a new client
       answer = await call('/api/auth/signup', { json: pilot, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       if (answer.status === 429) break;
-      expect(answer.status).toBe(409);
+      expect(answer.status).toBe(202);
     }
     expect(answer!.status).toBe(429);
     expect(answer!.body).toEqual({ error: expect.stringMatching(/^Too many attempts/) });

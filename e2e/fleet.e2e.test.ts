@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpByApi } from './support/accounts';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
@@ -42,15 +43,8 @@ run('a player sends a fleet on a patrol in the browser', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'starscape-fleet-e2e-'));
     stack = await startStack({ port: await freePort(), gamePort: await freePort(), dataDir, gameSpeed: GAME_SPEED });
 
-    const signup = await fetch(new URL('/api/auth/signup', stack.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: 'Admiral Vega', email: 'vega@example.com', password: 'correct horse battery' }),
-    });
-    expect(signup.status).toBe(201);
-    const { user } = (await signup.json()) as { user: { id: string } };
-    const session = signup.headers.getSetCookie()[0]!.split(';')[0]!.split('=');
-    outfit(dataDir, user.id);
+    const { userId, cookie: session } = await signUpByApi(stack, dataDir, { displayName: 'Admiral Vega', email: 'vega@example.com' });
+    outfit(dataDir, userId);
 
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });

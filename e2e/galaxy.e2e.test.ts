@@ -5,6 +5,7 @@ import { townPoints } from '@starscape/shared';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpByApi } from './support/accounts';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
@@ -71,17 +72,7 @@ run('two players meet in the galaxy', () => {
     return panel;
   };
 
-  async function signup(displayName: string, email: string): Promise<Omit<Player, 'townId'>> {
-    const response = await fetch(new URL('/api/auth/signup', stack.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName, email, password: 'correct horse battery' }),
-    });
-    expect(response.status).toBe(201);
-    const { user } = (await response.json()) as { user: { id: string } };
-    const [name, value] = response.headers.getSetCookie()[0]!.split(';')[0]!.split('=') as [string, string];
-    return { userId: user.id, cookie: [name, value] };
-  }
+  const signup = (displayName: string, email: string): Promise<Omit<Player, 'townId'>> => signUpByApi(stack, dataDir, { displayName, email });
 
   async function open(player: Player, hash: string, viewport = { width: 1360, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport });

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxDir, waitForConfirmationToken } from '../web/src/server/mail/outbox';
+import { signUpInBrowser } from './support/accounts';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
@@ -40,17 +42,13 @@ run('a player in the browser', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('reads what Starscape is, signs up and lands on a live starbase', async () => {
+  let usedToken: string;
+  it('reads what Starscape is, signs up, confirms the mailed link and lands on a live starbase', async () => {
     await page.goto(stack.url);
     await expect(page.locator('h1').first().textContent()).resolves.toMatch(/\S/);
     await shot('landing');
 
-    await page.goto(new URL('/signup', stack.url).href);
-    await page.fill('#signup-displayName', 'Nova Prime');
-    await page.fill('#signup-email', 'nova@example.com');
-    await page.fill('#signup-password', 'correct horse battery');
-    await page.locator('form button[type=submit]').first().click();
-    await page.waitForURL((url) => url.pathname === '/play');
+    usedToken = await signUpInBrowser(page, stack, dataDir, { displayName: 'Nova Prime', email: 'nova@example.com' }, shot);
     await live();
 
     await expect(page.locator('article[data-building]').count()).resolves.toBe(8);
@@ -110,5 +108,43 @@ run('a player in the browser', () => {
     await page.locator('article[data-building=metalMine] button').click();
     await bay().and(page.locator('[data-building=metalMine]')).waitFor();
     await shot('play-second-upgrade');
+  });
+
+  it('shows a used sign-up link as one that no longer works', async () => {
+    const other = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    try {
+      await other.goto(new URL(`/confirm?token=${usedToken}`, stack.url).href);
+      await other.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+      await other.screenshot({ path: path.join(SCREENSHOTS, 'confirm-link-spent.png'), fullPage: true });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('saves a guest account by the link mailed to it: same commander, now with an email', async () => {
+    const guest = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const guestShot = (name: string) => guest.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    try {
+      await guest.goto(new URL('/signup', stack.url).href);
+      await guest.getByRole('button', { name: 'Play as guest, no email needed' }).click();
+      await guest.waitForURL((url) => url.pathname === '/play');
+      await guest.goto(new URL('/account', stack.url).href);
+      const name = (await guest.locator('h1').first().textContent())!.replace('Guest', '').trim();
+      await guest.fill('#claim-email', 'saved.guest@example.com');
+      await guest.fill('#claim-password', 'correct horse battery');
+      await guest.getByRole('button', { name: 'Save my account' }).click();
+      await guest.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+      await guestShot('account-claim-check-inbox');
+      const token = await waitForConfirmationToken(outboxDir(dataDir), 'saved.guest@example.com');
+      await guest.goto(new URL(`/confirm?token=${token}`, stack.url).href);
+      await guest.getByText(`Commander ${name}`).waitFor();
+      await guest.getByRole('button', { name: 'Confirm and save my account' }).click();
+      await guest.waitForURL((url) => url.pathname === '/account' && url.searchParams.get('claimed') === '1');
+      await guest.getByText('Account saved.').waitFor();
+      await expect(guest.locator('h1').first().textContent()).resolves.toBe(name); // no "Guest" badge any more
+      await guestShot('account-claimed');
+    } finally {
+      await guest.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpInBrowser } from './support/accounts';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { freePort } from './support/freePort';
 import { startStack, type RunningStack } from './support/stack';
@@ -93,12 +94,7 @@ run('a player whose page reloads or whose link drops', () => {
   });
 
   it('signs up and starts an upgrade on a live starbase', async () => {
-    await page.goto(new URL('/signup', stack.url).href);
-    await page.fill('#signup-displayName', 'Flaky Link');
-    await page.fill('#signup-email', 'flaky@example.com');
-    await page.fill('#signup-password', 'correct horse battery');
-    await page.locator('form button[type=submit]').first().click();
-    await page.waitForURL((url) => url.pathname === '/play');
+    await signUpInBrowser(page, stack, dataDir, { displayName: 'Flaky Link', email: 'flaky@example.com' });
     await live();
     await page.locator('article[data-building=fuelRefinery] button').click();
     await bay().and(page.locator('[data-building=fuelRefinery]')).waitFor();

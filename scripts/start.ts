@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   log(`game token keys: ${keys.source}${keys.source === 'generated' ? ` (${path.join(dataDir, 'keys')})` : ''}`);
   log(`web app: ${await buildWebIfNeeded(root, log)}`);
 
+  // what a player opens: printed below, and the start of every link in mail
+  const url = process.env.PUBLIC_URL || `http://localhost:${webPort}`;
   const shared = {
     ...process.env,
     NODE_ENV: 'production',
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   services.push(game);
   const web = startService('web', ['--import', 'tsx', 'server.ts'], {
     cwd: path.join(root, 'web'),
-    env: { ...shared, PORT: String(webPort), HOST: host, GAME_TOKEN_PRIVATE_KEY: keys.privateKeyPem, GAME_TOKEN_PUBLIC_KEY: '' },
+    env: { ...shared, PORT: String(webPort), HOST: host, PUBLIC_URL: url, GAME_TOKEN_PRIVATE_KEY: keys.privateKeyPem, GAME_TOKEN_PUBLIC_KEY: '' },
   });
   services.push(web);
 
@@ -83,7 +85,6 @@ async function main(): Promise<void> {
     await stop('start-up failed', 1);
     return;
   }
-  const url = process.env.PUBLIC_URL || `http://localhost:${webPort}`;
   console.log(`\n  Starscape is running. Open ${url}\n`);
 }
 

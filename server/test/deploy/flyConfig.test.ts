@@ -185,6 +185,7 @@ const SECRETS: Record<string, string> = {
   GAME_TOKEN_PUBLIC_KEY: 'the game server verifies them (required: no default)',
   MONITOR_USERNAME: 'the Colyseus monitor and /metrics behind Basic auth',
   MONITOR_PASSWORD: 'the Colyseus monitor and /metrics behind Basic auth',
+  SMTP_URL: 'sign-up mails a confirmation link (required on Fly: a machine keeping its mail reaches nobody)',
 };
 
 function fakeSecrets(): Record<string, string> {
@@ -199,6 +200,7 @@ function fakeSecrets(): Record<string, string> {
     GAME_TOKEN_PUBLIC_KEY: publicKey,
     MONITOR_USERNAME: 'ops',
     MONITOR_PASSWORD: 'correct horse battery',
+    SMTP_URL: 'smtps://starscape:secret@smtp.example.com:465',
   };
 }
 
@@ -361,16 +363,21 @@ describe('fly.toml', () => {
     expect(web.GAME_PORT).toBe(game.GAME_PORT);
     expect(Number(flyEnv.TRUST_PROXY_HOPS)).toBe(1); // exactly Fly's proxy appends to X-Forwarded-For
 
-    // Without the secrets the game server refuses to start, naming only variables that are secrets.
-    let refusal = '';
-    try {
-      readServerEnv(machineEnv({}));
-    } catch (error) {
-      refusal = (error as Error).message;
+    expect(web.SMTP_URL).toBe(secrets.SMTP_URL);
+    expect(web.PUBLIC_URL).toBe(`https://${fly.app}.fly.dev`); // links in mail lead to the web service
+
+    // Without the secrets neither process starts, each naming only variables that are secrets.
+    for (const parse of [readServerEnv, parseWebEnv] as const) {
+      let refusal = '';
+      try {
+        parse(machineEnv({}));
+      } catch (error) {
+        refusal = (error as Error).message;
+      }
+      const named = [...refusal.matchAll(/^ {2}([A-Z][A-Z0-9_]*)/gm)].map((m) => m[1]!);
+      expect(named.length, parse.name).toBeGreaterThan(0);
+      for (const name of named) expect(SECRETS, `${name} is required, so it must be a secret`).toHaveProperty(name);
     }
-    const named = [...refusal.matchAll(/^ {2}([A-Z][A-Z0-9_]*)/gm)].map((m) => m[1]!);
-    expect(named.length).toBeGreaterThan(0);
-    for (const name of named) expect(SECRETS, `${name} is required, so it must be a secret`).toHaveProperty(name);
   });
 
   it('accepts game token keys made the way the README says (Ed25519, PKCS#8 and SPKI PEM)', async () => {

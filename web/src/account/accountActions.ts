@@ -2,16 +2,17 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { isUniqueViolation } from '../server/accounts';
+import { checkInboxMessage } from '../server/authResult';
+import { mailClaimLink } from '../server/emailConfirmations';
 import { db } from '../server/db';
 import { hashPassword, verifyPassword } from '../server/password';
 import { currentUser, endSession } from '../server/session';
 import { throttle } from '../server/throttle';
 import { echoValues, errorState, fieldErrorsOf, readForm, type FormState } from '../forms/formState';
+import { mailSentState } from './mailSentState';
 import { changePasswordSchema, claimSchema, deleteGuestSchema, deletePasswordSchema, displayNameSchema } from './schemas';
 
 const SIGNED_OUT = 'Your session has ended. Log in again.';
-const EMAIL_TAKEN = 'An account with this email already exists.';
 
 export type DisplayNameField = 'displayName';
 export type PasswordField = 'currentPassword' | 'newPassword';
@@ -52,7 +53,11 @@ export async function changePassword(_previous: FormState<PasswordField>, data: 
   return { status: 'success', message: 'Password changed. Other devices have been signed out.' };
 }
 
-/** Turns a guest into a full account: same player, same starbase, now with an email and password. */
+/**
+ * A guest asks to become a full account (same player, same starbase) with an email and password: mails a
+ * link to that address that completes it. Answers "check your inbox" whether or not the address already
+ * has an account (its owner is told by mail), so the form cannot be used to test addresses.
+ */
 export async function claimAccount(_previous: FormState<ClaimField>, data: FormData): Promise<FormState<ClaimField>> {
   const user = await currentUser();
   const values = readForm(data, ['email', 'password'] as const);
@@ -61,21 +66,11 @@ export async function claimAccount(_previous: FormState<ClaimField>, data: FormD
   if (!user.isGuest) return errorState('This account already has an email and password.', {}, echo);
   const parsed = claimSchema.safeParse(values);
   if (!parsed.success) return errorState(undefined, fieldErrorsOf<ClaimField>(parsed.error), echo);
+  const limited = await throttle('claim');
+  if (limited) return errorState(limited, {}, echo);
 
-  if (await db().user.findUnique({ where: { email: parsed.data.email }, select: { id: true } })) {
-    return errorState(undefined, { email: EMAIL_TAKEN }, echo);
-  }
-  try {
-    await db().user.update({
-      where: { id: user.id },
-      data: { email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password), isGuest: false },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return errorState(undefined, { email: EMAIL_TAKEN }, echo);
-    throw error;
-  }
-  // The claim section disappears once the account is no guest; the page says it worked instead.
-  redirect('/account?claimed=1');
+  mailClaimLink({ userId: user.id, displayName: user.displayName, ...parsed.data });
+  return mailSentState<ClaimField>(parsed.data.email, checkInboxMessage(parsed.data.email));
 }
 
 /** Deletes the player, their sessions and their starbase. A password, or for a guest the word DELETE. */

@@ -1,10 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { logInWithPassword, signUpWithPassword, startAsGuest, type LogInField as LogInFieldName, type SignUpField as SignUpFieldName } from '../server/auth';
+import { logInWithPassword, requestSignUp, startAsGuest, type LogInField as LogInFieldName, type SignUpField as SignUpFieldName } from '../server/auth';
 import type { AuthFailure } from '../server/authResult';
+import { confirmEmail } from '../server/emailConfirmations';
 import { endSession } from '../server/session';
 import { echoValues, errorState, formText, readForm, type FormState } from '../forms/formState';
+import { mailSentState } from './mailSentState';
 import { safeNext } from './safeNext';
 
 // The work lives in server/auth.ts, shared with the JSON routes under /api/auth; these actions only read
@@ -13,12 +15,19 @@ import { safeNext } from './safeNext';
 export type SignUpField = SignUpFieldName;
 export type LogInField = LogInFieldName;
 
-/** Sign-up: a new player with a starbase, signed in, sent to the game. */
+/** Sign-up: mails the link that founds the account; the form then says to check the inbox. */
 export async function signUp(_previous: FormState<SignUpField>, data: FormData): Promise<FormState<SignUpField>> {
   const values = readForm(data, ['displayName', 'email', 'password'] as const);
-  const result = await signUpWithPassword(values);
+  const result = await requestSignUp(values);
   if (!result.ok) return formError(result, echoValues(values, ['password']));
-  redirect('/play');
+  return mailSentState<SignUpField>(result.email, result.message);
+}
+
+/** The button of a mailed link's page: founds the account (or saves the guest), signs in, opens the game. */
+export async function confirmLink(_previous: FormState, data: FormData): Promise<FormState> {
+  const result = await confirmEmail(formText(data, 'token'));
+  if (!result.ok) return formError(result, {});
+  redirect(result.purpose === 'claim' ? '/account?claimed=1' : '/play');
 }
 
 /** Log-in. Says only "Email or password is wrong", whichever of the two it was. */

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export interface FormState<F extends string = string> {
   status: 'idle' | 'error' | 'success';
   message?: string;
+  /** a second, smaller line under a success message */
+  note?: string;
   fieldErrors?: Partial<Record<F, string>>;
   values?: Partial<Record<F, string>>;
 }

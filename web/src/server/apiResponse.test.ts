@@ -31,11 +31,13 @@ describe('auth refusals as responses', () => {
     expect(await response.json()).toEqual({ error: 'Some fields are not valid; see fields.', fields: { email: 'Enter a valid email address' } });
   });
 
-  it('send a taken email as 409 naming the email field', async () => {
-    const failure: AuthFailure<'email'> = { ok: false, status: 409, error: 'taken', fields: { email: 'taken' } };
-    const response = failureResponse(failure);
-    expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: 'taken', fields: { email: 'taken' } });
+  it('send a spent confirmation link as 400 and an address taken since as 409, without fields', async () => {
+    const spent: AuthFailure = { ok: false, status: 400, error: 'spent' };
+    expect(await failureResponse(spent).json()).toEqual({ error: 'spent' });
+    const takenFailure: AuthFailure = { ok: false, status: 409, error: 'taken' };
+    const taken = failureResponse(takenFailure);
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toEqual({ error: 'taken' });
   });
 
   it('send wrong credentials as 401 with no fields at all', async () => {

@@ -1,18 +1,20 @@
 import 'server-only';
 import { logInSchema, signUpSchema } from '../account/schemas';
 import { fieldErrorsOf } from '../forms/formState';
-import { EmailTakenError, createAccount } from './accounts';
-import { EMAIL_TAKEN, INVALID_FIELDS, WRONG_CREDENTIALS, type AuthFailure, type AuthResult } from './authResult';
+import { createAccount } from './accounts';
+import { INVALID_FIELDS, WRONG_CREDENTIALS, checkInboxMessage, type AuthFailure, type AuthResult, type MailRequestResult } from './authResult';
 import { db } from './db';
+import { mailSignUpLink } from './emailConfirmations';
 import { guestName } from './guestName';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, verifyPassword } from './password';
 import { switchSession } from './session';
 import { checkThrottle } from './throttle';
 
 /**
  * Sign-up, log-in and guest creation, once: the Server Actions behind the HTML forms and the JSON routes
  * under /api/auth both call these. Each validates, throttles, does the work and, on success, signs the
- * caller in (session row + cookie), in that order; a refusal changes nothing but the throttle count.
+ * caller in (session row + cookie), in that order (sign-up signs in when its mailed link is confirmed);
+ * a refusal changes nothing but the throttle count.
  */
 
 export type SignUpField = 'displayName' | 'email' | 'password';
@@ -22,28 +24,18 @@ export const SIGN_UP_FIELDS = ['displayName', 'email', 'password'] as const sati
 export const LOG_IN_FIELDS = ['email', 'password'] as const satisfies readonly LogInField[];
 
 /**
- * A new player with a starbase, signed in. Input values are unchecked (form strings or JSON values); the
- * sign-up validator decides. Validation failures do not count against the throttle; everything after does.
+ * Sign-up, first half: checks the fields, counts the attempt, and mails a link that founds the account
+ * (see emailConfirmations.ts). Answers "check your inbox" whether or not the address already has an account:
+ * the answer never tells. Input values are unchecked (form strings or JSON values); the sign-up validator
+ * decides. Validation failures do not count against the throttle.
  */
-export async function signUpWithPassword(input: Record<SignUpField, unknown>): Promise<AuthResult<SignUpField>> {
+export async function requestSignUp(input: Record<SignUpField, unknown>): Promise<MailRequestResult<SignUpField>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf<SignUpField>(parsed.error));
   const limited = await checkThrottle('signUp');
   if (limited) return throttled(limited);
-
-  const { displayName, email, password } = parsed.data;
-  // Checked first so a taken email answers without paying for a password hash; the unique index
-  // below still decides when two sign-ups race.
-  if (await db().user.findUnique({ where: { email }, select: { id: true } })) return emailTaken();
-  let userId: string;
-  try {
-    ({ userId } = await createAccount({ displayName, email, passwordHash: await hashPassword(password), isGuest: false }));
-  } catch (error) {
-    if (error instanceof EmailTakenError) return emailTaken();
-    throw error;
-  }
-  await switchSession(userId);
-  return { ok: true, user: { id: userId, displayName, email, isGuest: false } };
+  mailSignUpLink(parsed.data);
+  return { ok: true, email: parsed.data.email, message: checkInboxMessage(parsed.data.email) };
 }
 
 /** Log-in with email and password. Says only "Email or password is wrong", whichever of the two it was. */
@@ -78,10 +70,6 @@ export async function startAsGuest(): Promise<AuthResult<never>> {
 
 function invalid<F extends string>(fields: Partial<Record<F, string>>): AuthFailure<F> {
   return { ok: false, status: 400, error: INVALID_FIELDS, fields };
-}
-
-function emailTaken(): AuthFailure<SignUpField> {
-  return { ok: false, status: 409, error: EMAIL_TAKEN, fields: { email: EMAIL_TAKEN } };
 }
 
 function throttled(limited: { message: string; retryAfterSeconds: number }): AuthFailure<never> {

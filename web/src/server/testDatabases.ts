@@ -14,6 +14,8 @@ import { postgresCheck, startPostgres } from '../../../scripts/services/postgres
 /** A migrated, empty database; `close()` removes it. */
 export interface TestDatabase {
   url: string;
+  /** a temporary folder of its own (the SQLite file's; mail outboxes and the like can go there too) */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export function sqliteTestDb(prefix: string): OpenTestDatabase {
     const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
     const url = `file:${path.join(dir, 'test.db')}`;
     await migrateDatabase(url);
-    return { url, close: () => rm(dir, { recursive: true, force: true }) };
+    return { url, dir, close: () => rm(dir, { recursive: true, force: true }) };
   };
 }
 
@@ -38,7 +40,15 @@ export const postgresTestDb: OpenTestDatabase = async () => {
     await server.stop();
     throw error;
   }
-  return { url: server.url, close: () => server.stop() };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'starscape-pg-test-'));
+  return {
+    url: server.url,
+    dir,
+    close: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 };
 
 /** Whether PostgreSQL blocks run here (see the file comment). */

@@ -5,12 +5,16 @@ import { db } from './db';
 import { consumeAttempt } from './rateLimits';
 import { retryAfterSeconds, tooManyAttemptsMessage, type RateLimitRule } from './rateWindow';
 
-/** Attempts allowed per client address (per account for `logInAccount`). */
+/** Attempts allowed per client address (per account for `logInAccount`, per email address for `confirmationMail`). */
 export const LIMITS = {
   logIn: { max: 10, windowMs: 10 * 60_000 },
   /** log-ins to one account from anywhere; higher than per address so its owner is rarely locked out */
   logInAccount: { max: 30, windowMs: 10 * 60_000 },
   signUp: { max: 5, windowMs: 60 * 60_000 },
+  /** a guest asking to save their account with an email (each one mails a link) */
+  claim: { max: 5, windowMs: 60 * 60_000 },
+  /** mail to one address (subject: the address), whoever asks: nobody can bury a mailbox in our links */
+  confirmationMail: { max: 5, windowMs: 60 * 60_000 },
   /** guests are accounts too; a little more room, since trying the game often starts here */
   guest: { max: 10, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

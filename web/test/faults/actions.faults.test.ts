@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fuzzSettings } from '../../../server/test/faults/fuzz';
 import { changeDisplayName, changePassword, claimAccount, deleteAccount } from '../../src/account/accountActions';
-import { logIn, signUp } from '../../src/account/authActions';
+import { confirmLink, logIn, signUp } from '../../src/account/authActions';
 import { claimSchema, deleteGuestSchema, displayNameSchema, signUpSchema } from '../../src/account/schemas';
+import * as confirmRoute from '../../src/app/api/auth/confirm/route';
 import * as guest from '../../src/app/api/auth/guest/route';
 import * as signupRoute from '../../src/app/api/auth/signup/route';
 import { idleState, readForm, type FormState } from '../../src/forms/formState';
 import { db } from '../../src/server/db';
+import { settleMail } from '../../src/server/emailConfirmations';
+import { confirmationTokenFor, outboxDir } from '../../src/server/mail/outbox';
 import { sqliteTestDb, type TestDatabase } from '../../src/server/testDatabases';
 import { HOST, SESSION_COOKIE, caseRng, hostileCookie, show } from './httpFuzz';
-import { enter, scope } from './nextScope';
+import { enter, scope } from '../../src/server/testing/nextScope';
 import { hostileString, randomString, wellFormed, type Rng } from '../../../server/test/faults/fuzz';
 
 /**
@@ -19,7 +22,7 @@ import { hostileString, randomString, wellFormed, type Rng } from '../../../serv
  */
 
 vi.mock('server-only', () => ({}));
-vi.mock('next/headers', () => import('./nextScope').then((m) => m.nextHeaders));
+vi.mock('next/headers', () => import('../../src/server/testing/nextScope').then((m) => m.nextHeaders));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 type Action = (previous: FormState<never>, data: FormData) => Promise<FormState<string>>;
@@ -32,12 +35,16 @@ let database: TestDatabase;
 const saved: Record<string, string | undefined> = {};
 const cookies = { registered: '', guest: '' };
 
-async function signedUpCookie(handler: (r: Request) => Promise<Response>, path: string, body: string | null): Promise<string> {
+async function post(handler: (r: Request) => Promise<Response>, path: string, body: string | null): Promise<number> {
   const headers = new Headers({ host: HOST, 'x-forwarded-for': '203.0.113.9' });
   if (body) headers.set('content-type', 'application/json');
   const request = new Request(`http://${HOST}/api/${path}`, { method: 'POST', headers, body });
   enter(request.headers);
-  expect((await handler(request)).status).toBe(201);
+  return (await handler(request)).status;
+}
+
+async function signedUpCookie(handler: (r: Request) => Promise<Response>, path: string, body: string | null): Promise<string> {
+  expect(await post(handler, path, body)).toBe(201);
   return `${SESSION_COOKIE}=${scope.sets.find((c) => c.name === SESSION_COOKIE)!.value}`;
 }
 
@@ -45,7 +52,12 @@ beforeAll(async () => {
   database = await sqliteTestDb('starscape-faults-actions-')();
   for (const name of ['DATABASE_URL', 'DATA_DIR']) saved[name] = process.env[name];
   process.env.DATABASE_URL = database.url;
-  cookies.registered = await signedUpCookie(signupRoute.POST, 'auth/signup', JSON.stringify({ displayName: 'Form Pilot', email: 'form@example.com', password: PASSWORD }));
+  process.env.DATA_DIR = database.dir; // mail goes to its outbox
+  vi.spyOn(console, 'log').mockImplementation(() => undefined); // the outbox announces each mail
+  expect(await post(signupRoute.POST, 'auth/signup', JSON.stringify({ displayName: 'Form Pilot', email: 'form@example.com', password: PASSWORD }))).toBe(202);
+  await settleMail();
+  const token = await confirmationTokenFor(outboxDir(database.dir), 'form@example.com');
+  cookies.registered = await signedUpCookie(confirmRoute.POST, 'auth/confirm', JSON.stringify({ token }));
   cookies.guest = await signedUpCookie(guest.POST, 'auth/guest', null);
 }, 60_000);
 
@@ -59,12 +71,14 @@ afterAll(async () => {
 });
 
 async function dbState() {
-  const [users, sessions, towns] = await Promise.all([
+  await settleMail();
+  const [users, sessions, towns, confirmations] = await Promise.all([
     db().user.findMany({ orderBy: { id: 'asc' } }),
     db().session.findMany({ orderBy: { id: 'asc' } }),
     db().town.findMany({ orderBy: { id: 'asc' } }),
+    db().emailConfirmation.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return { users, sessions, towns };
+  return { users, sessions, towns, confirmations };
 }
 
 /** A form field's value of every kind: absent, empty, a file, huge, control characters, near misses. */
@@ -91,6 +105,8 @@ interface ActionCase {
 
 const actions: ActionCase[] = [
   { name: 'signUp', action: signUp as Action, fields: { displayName: 'New Pilot', email: 'new@example.com', password: 'long enough pw' }, wouldSucceed: (v) => signUpSchema.safeParse(v).success },
+  // a token that was mailed is 43 random characters; no hostile value is one
+  { name: 'confirmLink', action: confirmLink as Action, fields: { token: 'A'.repeat(43) }, wouldSucceed: () => false },
   { name: 'logIn', action: logIn as Action, fields: { email: 'form@example.com', password: 'not the password', next: '/play' }, wouldSucceed: (v) => v.email?.trim().toLowerCase() === 'form@example.com' && v.password === PASSWORD },
   { name: 'changeDisplayName', action: changeDisplayName as Action, fields: { displayName: 'Other Name' }, wouldSucceed: (v, s) => s !== 'other' && displayNameSchema.safeParse(v).success },
   { name: 'changePassword', action: changePassword as Action, fields: { currentPassword: 'wrong password', newPassword: 'another long pw' }, wouldSucceed: (v, s) => s === 'registered' && v.currentPassword === PASSWORD },
@@ -140,7 +156,7 @@ describe(`the account Server Actions under hostile forms (FUZZ_SEED=${seed}, ${a
     } finally {
       errors.mockRestore();
     }
-    expect(await dbState(), 'players, sessions and starbases are unchanged').toEqual(before);
+    expect(await dbState(), 'players, sessions, starbases and pending confirmations are unchanged').toEqual(before);
     console.info(`[faults] actions: ${JSON.stringify(tally)} hostile forms, seed ${seed}`);
   });
 });

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fuzzSettings } from '../../../server/test/faults/fuzz';
 import { logInSchema, signUpSchema } from '../../src/account/schemas';
+import * as confirm from '../../src/app/api/auth/confirm/route';
 import * as guest from '../../src/app/api/auth/guest/route';
 import * as login from '../../src/app/api/auth/login/route';
 import * as logout from '../../src/app/api/auth/logout/route';
@@ -10,9 +11,11 @@ import * as gameToken from '../../src/app/api/game-token/route';
 import * as me from '../../src/app/api/me/route';
 import * as raidTargets from '../../src/app/api/raid-targets/route';
 import { db } from '../../src/server/db';
+import { settleMail } from '../../src/server/emailConfirmations';
+import { confirmationTokenFor, outboxDir } from '../../src/server/mail/outbox';
 import { fieldsOf, isJsonContentType } from '../../src/server/jsonBody';
 import { sqliteTestDb, type TestDatabase } from '../../src/server/testDatabases';
-import { enter, scope } from './nextScope';
+import { enter, scope } from '../../src/server/testing/nextScope';
 import { HOST, SESSION_COOKIE, caseRng, hostileBody, hostileCookie, hostileLimit, replacer, show, type HostileBody } from './httpFuzz';
 
 /**
@@ -23,7 +26,7 @@ import { HOST, SESSION_COOKIE, caseRng, hostileBody, hostileCookie, hostileLimit
  */
 
 vi.mock('server-only', () => ({}));
-vi.mock('next/headers', () => import('./nextScope').then((m) => m.nextHeaders));
+vi.mock('next/headers', () => import('../../src/server/testing/nextScope').then((m) => m.nextHeaders));
 
 type Handler = (request: Request) => Promise<Response>;
 type RouteModule = Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', Handler>;
@@ -68,26 +71,35 @@ function requestOf(path: string, method: string, options: { body?: HostileBody; 
   return new Request(`http://${HOST}/api/${path}${options.search ?? ''}`, init);
 }
 
-/** Everything a hostile request must not change: players, sessions, starbases (rate-limit counters may move). */
+/**
+ * Everything a hostile request must not change: players, sessions, starbases, pending email confirmations
+ * (rate-limit counters may move). Mail work started by a request is waited for first.
+ */
 async function dbState() {
-  const [users, sessions, towns] = await Promise.all([
+  await settleMail();
+  const [users, sessions, towns, confirmations] = await Promise.all([
     db().user.findMany({ orderBy: { id: 'asc' } }),
     db().session.findMany({ orderBy: { id: 'asc' } }),
     db().town.findMany({ orderBy: { id: 'asc' } }),
+    db().emailConfirmation.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return { users, sessions, towns };
+  return { users, sessions, towns, confirmations };
 }
 
 beforeAll(async () => {
   database = await sqliteTestDb('starscape-faults-web-')();
   for (const name of ['DATABASE_URL', 'GAME_TOKEN_PRIVATE_KEY', 'DATA_DIR', 'GAME_SERVER_URL']) saved[name] = process.env[name];
   process.env.DATABASE_URL = database.url;
+  process.env.DATA_DIR = database.dir; // mail goes to its outbox
+  vi.spyOn(console, 'log').mockImplementation(() => undefined); // the outbox announces each mail
   process.env.GAME_TOKEN_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   delete process.env.GAME_SERVER_URL;
   // the routes read their environment and open the database on first use, not on import
   const load = (module: object) => module as RouteModule;
   routes = {
     'auth/signup': { module: load(signup), method: 'POST', valid: { displayName: 'Fuzz Pilot', email: 'pilot@example.com', password: 'correct horse battery' }, reads: 'required' },
+    // no hostile body carries a token that was mailed (43 random characters)
+    'auth/confirm': { module: load(confirm), method: 'POST', valid: { token: 'A'.repeat(43) }, reads: 'required' },
     'auth/login': { module: load(login), method: 'POST', valid: { email: 'pilot@example.com', password: 'correct horse battery' }, reads: 'required' },
     'auth/guest': { module: load(guest), method: 'POST', valid: null, reads: 'optional' },
     'auth/logout': { module: load(logout), method: 'POST', valid: null, reads: 'none' },
@@ -96,7 +108,11 @@ beforeAll(async () => {
     'raid-targets': { module: load(raidTargets), method: 'GET', valid: null, reads: 'none' },
   };
   // one real player, signed in: the fuzz uses its session cookie for the routes that need one
-  const signedUp = await call(routes['auth/signup']!.module.POST, requestOf('auth/signup', 'POST', { body: jsonBody(routes['auth/signup']!.valid!) }));
+  const requested = await call(routes['auth/signup']!.module.POST, requestOf('auth/signup', 'POST', { body: jsonBody(routes['auth/signup']!.valid!) }));
+  expect(requested.response.status).toBe(202);
+  await settleMail();
+  const token = await confirmationTokenFor(outboxDir(database.dir), 'pilot@example.com');
+  const signedUp = await call(routes['auth/confirm']!.module.POST, requestOf('auth/confirm', 'POST', { body: jsonBody({ token }) }));
   expect(signedUp.response.status).toBe(201);
   sessionCookie = `${SESSION_COOKIE}=${signedUp.sets.find((c) => c.name === SESSION_COOKIE)!.value}`;
 }, 60_000);
@@ -169,6 +185,7 @@ describe(`the /api routes under hostile requests (FUZZ_SEED=${seed}, ${httpCases
         const limit = path === 'raid-targets' ? hostileLimit(rng) : null;
         const search = limit ? `?${limit.map((v) => `limit=${encodeURIComponent(v)}`).join('&')}` : '';
         // the JSON object bodies that could pass (a guest needs none, sign-up with valid fields) would create a player
+        // (or a pending sign-up)
         if (path === 'auth/guest' && couldBeRead(body!) && (!body!.bytes?.length || body!.isJsonObject)) continue;
         // …and so would a log-in that kept the real credentials among its near misses
         if ((path === 'auth/signup' || path === 'auth/login') && couldBeRead(body!) && body!.isJsonObject) {
@@ -204,7 +221,7 @@ describe(`the /api routes under hostile requests (FUZZ_SEED=${seed}, ${httpCases
     } finally {
       errors.mockRestore();
     }
-    expect(await dbState(), 'players, sessions and starbases are unchanged').toEqual(before);
+    expect(await dbState(), 'players, sessions, starbases and pending confirmations are unchanged').toEqual(before);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const summary = Object.entries(tally)

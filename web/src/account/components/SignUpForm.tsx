@@ -1,22 +1,35 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field } from '../../forms/Field';
 import { FormAlert } from '../../forms/FormAlert';
 import { SubmitButton } from '../../forms/SubmitButton';
 import type { FormState } from '../../forms/formState';
 import formStyles from '../../forms/forms.module.css';
 import { signUp, type SignUpField } from '../authActions';
+import { MailSentPanel } from './MailSentPanel';
 
 const initial: FormState<SignUpField> = { status: 'idle' };
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUp, initial);
+  // the answer that was shown as "check your inbox" until the player chose to edit the form again
+  const [dismissed, setDismissed] = useState<FormState<SignUpField> | null>(null);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
+  if (state.status === 'success' && state !== dismissed) {
+    return (
+      <MailSentPanel
+        email={values.email ?? ''}
+        toDo="to found your starbase"
+        note={state.note}
+        again={{ label: 'Use another address', onClick: () => setDismissed(state) }}
+      />
+    );
+  }
   return (
     <form action={action} className={formStyles.form} noValidate>
-      <FormAlert state={state} />
+      {state.status === 'error' && <FormAlert state={state} />}
       <Field
         idPrefix="signup"
         name="displayName"
@@ -37,6 +50,7 @@ export function SignUpForm() {
         error={errors.email}
         autoComplete="email"
         placeholder="pilot@example.com"
+        hint="We mail you a link to confirm it."
         required
       />
       <Field
@@ -49,7 +63,7 @@ export function SignUpForm() {
         hint="At least 8 characters."
         required
       />
-      <SubmitButton pending={pending} pendingLabel="Founding your starbase…">
+      <SubmitButton pending={pending} pendingLabel="Sending your link…">
         Create account
       </SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 /**
  * Next's request scope for route handlers and Server Actions called outside Next: `cookies()` and `headers()`
  * read the request at hand, and what the code sets or deletes is recorded. A test file installs it with
- * `vi.mock('next/headers', () => import('./nextScope').then((m) => m.nextHeaders))` and calls `enter(request)`
+ * `vi.mock('next/headers', () => import('<path to>/nextScope').then((m) => m.nextHeaders))` and calls `enter(request)`
  * before each call (calls run one at a time).
  */
 export const scope = {

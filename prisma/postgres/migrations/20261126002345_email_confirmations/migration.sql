@@ -1,0 +1,25 @@
+-- CreateTable
+CREATE TABLE "EmailConfirmation" (
+    "id" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "displayName" TEXT,
+    "userId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "EmailConfirmation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "EmailConfirmation_email_idx" ON "EmailConfirmation"("email");
+
+-- CreateIndex
+CREATE INDEX "EmailConfirmation_userId_idx" ON "EmailConfirmation"("userId");
+
+-- CreateIndex
+CREATE INDEX "EmailConfirmation_expiresAt_idx" ON "EmailConfirmation"("expiresAt");
+
+-- AddForeignKey
+ALTER TABLE "EmailConfirmation" ADD CONSTRAINT "EmailConfirmation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
