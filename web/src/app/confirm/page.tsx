@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { AuthPanel } from '../../account/components/AuthPanel';
 import { ConfirmLinkForm } from '../../account/components/ConfirmLinkForm';
 import styles from '../../account/components/auth.module.css';
-import { LINK_INVALID } from '../../server/authResult';
 import { findConfirmation } from '../../server/emailConfirmations';
 
 export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
@@ -18,9 +17,9 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   if (!pending || typeof token !== 'string') {
     return (
       <AuthPanel
-        eyebrow="Link expired"
+        eyebrow="Confirmation link"
         title="This link no longer works"
-        lead={LINK_INVALID}
+        lead="It was already used, a newer one was sent, or it is more than 24 hours old. Sign up again for a fresh one."
         footer={
           <>
             Already confirmed? <Link href="/login">Log in</Link>
