@@ -11,5 +11,6 @@ export { defaultDataDir } from './paths';
 export { BUSY_TIMEOUT_MS } from './sqliteAdapter';
 export { placeTown, placeUnplacedTowns } from './galaxyPlacement';
 export { SqliteTownSaves, type TownSaveRow } from './sqliteTownSaves';
+export { PostgresTownSaves } from './postgresTownSaves';
 // PrismaClient, Prisma (namespace: errors, input types), and one type per model (User, Session, Town, ...).
 export * from '../generated/client/client';

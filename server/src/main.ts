@@ -2,7 +2,7 @@
  * Entry point of the game server process: read the environment, open the database, serve, and on
  * SIGTERM/SIGINT save every town before exiting.
  */
-import { SqliteTownSaves, createPrismaClient, databaseProvider, defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
+import { PostgresTownSaves, SqliteTownSaves, createPrismaClient, databaseProvider, defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
 import { createGameTokenVerifier } from './auth/GameTokenVerifier';
 import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
 import { clusterServices } from './cluster/clusterServices';
@@ -16,8 +16,10 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl(env.DATA_DIR ?? defaultDataDir);
   const prisma = createPrismaClient(databaseUrl);
-  // SQLite: town saves (the hottest write) through one prepared statement instead of Prisma
-  const fastSaves = databaseProvider(databaseUrl) === 'sqlite' ? new SqliteTownSaves(databaseUrl) : undefined;
+  // town saves (the hottest write) without Prisma's per-query work: SQLite, one prepared statement on its own
+  // connection; PostgreSQL, one statement per batch
+  const sqliteSaves = databaseProvider(databaseUrl) === 'sqlite' ? new SqliteTownSaves(databaseUrl) : undefined;
+  const fastSaves = sqliteSaves ?? new PostgresTownSaves(prisma);
   const pendingSaves = new PendingSaves();
   const placed = await placeUnplacedTowns(prisma); // towns from before the galaxy get their place
   if (placed > 0) logger.info('placed towns in the galaxy', { count: placed });
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     try {
       await server.shutdown();
       await prisma.$disconnect();
-      fastSaves?.close();
+      sqliteSaves?.close();
       logger.info('all towns saved; bye', { ms: Date.now() - started });
       process.exit(0);
     } catch (error) {

@@ -1,16 +1,25 @@
-import { placeTown, type PrismaClient, type SqliteTownSaves } from '@starscape/prisma';
+import { placeTown, type PrismaClient, type TownSaveRow } from '@starscape/prisma';
 import { assertVersion, parseSnapshot, serializeSnapshot, toStoredTown } from './snapshotJson';
 import { StaleVersionError, TownNotFoundError, type SectorTown, type StoredTown, type TownRepository, type TownSave, type TownSaveOutcome } from './TownRepository';
 
 /**
- * Towns in the `Town` table, written through the project's one Prisma client (`createPrismaClient`). On SQLite
- * the game server passes `fastSaves`: saves, its hottest write, then go through one prepared statement
- * instead of Prisma (8× less CPU per save; same compare-and-set, same stored format).
+ * A faster way to write a batch of town saves than one Prisma `updateMany` each: `SqliteTownSaves` (one
+ * prepared statement on its own connection) or `PostgresTownSaves` (one statement per batch). For each row,
+ * whether it was written (the compare-and-set held).
+ */
+export interface TownSaveStatements {
+  saveMany(rows: readonly TownSaveRow[]): boolean[] | Promise<boolean[]>;
+}
+
+/**
+ * Towns in the `Town` table, written through the project's one Prisma client (`createPrismaClient`). The game
+ * server passes `fastSaves` for its database: saves, its hottest write, then skip Prisma's per-query work (8×
+ * less CPU per save on SQLite; same compare-and-set, same stored format).
  */
 export class PrismaTownRepository implements TownRepository {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly fastSaves?: SqliteTownSaves,
+    private readonly fastSaves?: TownSaveStatements,
   ) {}
 
   async load(townId: string): Promise<StoredTown | null> {
@@ -57,7 +66,7 @@ export class PrismaTownRepository implements TownRepository {
     // two writers (two rooms, two processes) can never both succeed from the same version.
     const rows = saves.map((s) => ({ townId: s.townId, snapshotJson: serializeSnapshot(s.snapshot), expectedVersion: s.expectedVersion, points: s.points ?? null, savedAt }));
     const written = this.fastSaves
-      ? this.fastSaves.saveMany(rows)
+      ? await this.fastSaves.saveMany(rows)
       : (
           await this.prisma.$transaction(
             rows.map((row) =>

@@ -1,7 +1,7 @@
-import { createPrismaClient, placeUnplacedTowns, SqliteTownSaves, type PrismaClient } from '@starscape/prisma';
+import { createPrismaClient, placeUnplacedTowns, PostgresTownSaves, SqliteTownSaves, type PrismaClient } from '@starscape/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTownRepository } from '../../src/persistence/MemoryTownRepository';
-import { PrismaTownRepository } from '../../src/persistence/PrismaTownRepository';
+import { PrismaTownRepository, type TownSaveStatements } from '../../src/persistence/PrismaTownRepository';
 import { StaleVersionError, TownNotFoundError } from '../../src/persistence/TownRepository';
 import { createPostgresTempDbs, postgresAvailable } from './postgresTempDb';
 import { createSqliteTempDbs, type SqliteTempDbs } from './sqliteTempDb';
@@ -103,39 +103,57 @@ function describeSqlBlock(title: string, name: string, open: () => Promise<Sqlit
   });
 }
 
-describe('SQLite with fast saves (the game server’s prepared statement)', () => {
-  let dbs: SqliteTempDbs;
-  let prisma: PrismaClient;
-  let fastSaves: SqliteTownSaves;
-  const createUser = async () => (await prisma.user.create({ data: { displayName: 'Tester', isGuest: true } })).id;
-
-  beforeAll(async () => {
-    dbs = await createSqliteTempDbs('starscape-fast-saves-');
-    const { databaseUrl } = await dbs.fresh();
-    prisma = createPrismaClient(databaseUrl);
-    fastSaves = new SqliteTownSaves(databaseUrl);
-  });
-  afterAll(async () => {
-    fastSaves?.close();
-    await prisma?.$disconnect();
-    await dbs?.cleanup();
-  });
-
-  describeTownRepositoryContract('sqlite-fast-saves', async () => ({ repo: new PrismaTownRepository(prisma, fastSaves), ownerId: await createUser() }));
-
-  it('stores exactly what a Prisma save stores: Prisma reads the row back the same', async () => {
-    const ownerId = await createUser();
-    const viaPrisma = new PrismaTownRepository(prisma);
-    const viaStatement = new PrismaTownRepository(prisma, fastSaves);
-    const [a, b] = await Promise.all([viaPrisma.create({ ownerId, name: 'A', snapshot: {} }), viaPrisma.create({ ownerId, name: 'B', snapshot: {} })]);
-    const savedA = await viaPrisma.save(a.id, { metal: 12.5, list: [1, 'x'] }, 1, { points: 7 });
-    const savedB = await viaStatement.save(b.id, { metal: 12.5, list: [1, 'x'] }, 1, { points: 7 });
-    const [rowA, rowB] = await Promise.all([prisma.town.findUniqueOrThrow({ where: { id: a.id } }), prisma.town.findUniqueOrThrow({ where: { id: b.id } })]);
-    expect({ ...rowB, id: rowA.id, name: rowA.name, createdAt: rowA.createdAt, slot: rowA.slot, savedAt: rowA.savedAt }).toEqual(rowA);
-    expect(rowB.savedAt).toEqual(savedB.savedAt);
-    expect(rowA.savedAt).toEqual(savedA.savedAt);
-    expect(rowB.points).toBe(7);
-    await viaStatement.save(b.id, { metal: 1 }, 2); // no derived points: the stored ones stay
-    expect((await prisma.town.findUniqueOrThrow({ where: { id: b.id } })).points).toBe(7);
-  });
+describeFastSaves('SQLite with fast saves (the game server’s prepared statement)', 'sqlite-fast-saves', () => createSqliteTempDbs('starscape-fast-saves-'), (url) => {
+  const statements = new SqliteTownSaves(url);
+  return { statements, close: async () => statements.close() };
 });
+
+describeFastSaves('PostgreSQL with fast saves (one statement per batch)', 'postgresql-fast-saves', createPostgresTempDbs, (_url, prisma) => ({ statements: new PostgresTownSaves(prisma), close: async () => undefined }), {
+  skip: !postgresAvailable('the PostgreSQL fast town saves'),
+});
+
+/** The contract again with the game server's save statements, and the check that they store what Prisma stores. */
+function describeFastSaves(
+  title: string,
+  name: string,
+  open: () => Promise<SqliteTempDbs>,
+  statementsFor: (databaseUrl: string, prisma: PrismaClient) => { statements: TownSaveStatements; close: () => Promise<void> },
+  { skip = false } = {},
+) {
+  describe.skipIf(skip)(title, () => {
+    let dbs: SqliteTempDbs;
+    let prisma: PrismaClient;
+    let fastSaves: ReturnType<typeof statementsFor>;
+    const createUser = async () => (await prisma.user.create({ data: { displayName: 'Tester', isGuest: true } })).id;
+
+    beforeAll(async () => {
+      dbs = await open();
+      const { databaseUrl } = await dbs.fresh();
+      prisma = createPrismaClient(databaseUrl);
+      fastSaves = statementsFor(databaseUrl, prisma);
+    });
+    afterAll(async () => {
+      await fastSaves?.close();
+      await prisma?.$disconnect();
+      await dbs?.cleanup();
+    });
+
+    describeTownRepositoryContract(name, async () => ({ repo: new PrismaTownRepository(prisma, fastSaves.statements), ownerId: await createUser() }));
+
+    it('stores exactly what a Prisma save stores: Prisma reads the row back the same', async () => {
+      const ownerId = await createUser();
+      const viaPrisma = new PrismaTownRepository(prisma);
+      const viaStatement = new PrismaTownRepository(prisma, fastSaves.statements);
+      const [a, b] = await Promise.all([viaPrisma.create({ ownerId, name: 'A', snapshot: {} }), viaPrisma.create({ ownerId, name: 'B', snapshot: {} })]);
+      const savedA = await viaPrisma.save(a.id, { metal: 12.5, list: [1, 'x'] }, 1, { points: 7 });
+      const savedB = await viaStatement.save(b.id, { metal: 12.5, list: [1, 'x'] }, 1, { points: 7 });
+      const [rowA, rowB] = await Promise.all([prisma.town.findUniqueOrThrow({ where: { id: a.id } }), prisma.town.findUniqueOrThrow({ where: { id: b.id } })]);
+      expect({ ...rowB, id: rowA.id, name: rowA.name, createdAt: rowA.createdAt, slot: rowA.slot, savedAt: rowA.savedAt }).toEqual(rowA);
+      expect(rowB.savedAt).toEqual(savedB.savedAt);
+      expect(rowA.savedAt).toEqual(savedA.savedAt);
+      expect(rowB.points).toBe(7);
+      await viaStatement.save(b.id, { metal: 1 }, 2); // no derived points: the stored ones stay
+      expect((await prisma.town.findUniqueOrThrow({ where: { id: b.id } })).points).toBe(7);
+    });
+  });
+}
