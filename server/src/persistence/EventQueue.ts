@@ -16,8 +16,10 @@ export interface NewEvent {
   /** JSON-serializable data for the handler (stored as JSON text: Dates come back as strings) */
   payload: unknown;
   /**
-   * Schedules at most once per key, ever: a second `schedule` with the same key (even after the first event
-   * is done) creates nothing and returns the first event's id. E.g. `arrive:<fleetId>`.
+   * Schedules at most once per key: a second `schedule` with the same key (even after the first event is
+   * done) creates nothing and returns the first event's id, for as long as that event is kept (`prune`: the
+   * scheduler keeps done events 7 days, far longer than any retry of the code that schedules). E.g.
+   * `arrive:<fleetId>`.
    */
   dedupeKey?: string;
 }
@@ -116,6 +118,12 @@ export interface EventQueue {
   get(id: string): Promise<ScheduledEventRecord | null>;
   /** How many events are `pending` (due or not); claimed ones are not counted. */
   pendingCount(): Promise<number>;
+  /**
+   * Deletes finished events: `done` ones that finished before `doneBefore`, `failed` ones created before
+   * `failedBefore`. Pending and claimed events are never deleted. Returns how many were. A deleted event's
+   * dedupe key may be used again.
+   */
+  prune(doneBefore: Date, failedBefore: Date): Promise<number>;
 }
 
 /** The text kept as `lastError`: the stack (or message) of an Error, else the value as a string, truncated. */

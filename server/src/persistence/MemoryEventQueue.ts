@@ -124,6 +124,21 @@ export class MemoryEventQueue implements EventQueue {
     return count;
   }
 
+  async prune(doneBefore: Date, failedBefore: Date): Promise<number> {
+    assertDate(doneBefore, 'prune: doneBefore');
+    assertDate(failedBefore, 'prune: failedBefore');
+    let deleted = 0;
+    for (const row of [...this.rows.values()]) {
+      const finished =
+        (row.status === 'done' && row.doneAt !== null && row.doneAt < doneBefore) || (row.status === 'failed' && row.createdAt < failedBefore);
+      if (!finished) continue;
+      this.rows.delete(row.id);
+      if (row.dedupeKey !== null) this.byDedupeKey.delete(row.dedupeKey);
+      deleted += 1;
+    }
+    return deleted;
+  }
+
   /** The row if `workerId` holds its claim (even past the lease, as long as nobody took it over). */
   private ownedBy(id: string, workerId: string): EventRow | undefined {
     const row = this.rows.get(id);

@@ -137,6 +137,20 @@ export class PrismaEventQueue implements EventQueue {
     return count === 1;
   }
 
+  async prune(doneBefore: Date, failedBefore: Date): Promise<number> {
+    assertDate(doneBefore, 'prune: doneBefore');
+    assertDate(failedBefore, 'prune: failedBefore');
+    const { count } = await this.prisma.scheduledEvent.deleteMany({
+      where: {
+        OR: [
+          { status: 'done', doneAt: { lt: doneBefore } },
+          { status: 'failed', createdAt: { lt: failedBefore } },
+        ],
+      },
+    });
+    return count;
+  }
+
   async get(id: string): Promise<ScheduledEventRecord | null> {
     const row = await this.prisma.scheduledEvent.findUnique({ where: { id } });
     return row ? toEventRecord(row) : null;

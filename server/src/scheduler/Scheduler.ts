@@ -38,6 +38,12 @@ export interface SchedulerOptions {
   maxConcurrent?: number;
   /** wait before retrying after a handler failed on its `attempts`-th claim (default: 1 s doubling to 5 min) */
   retryDelayMs?: (attempts: number) => number;
+  /** how long a done event is kept before it is deleted (default 7 days); its dedupe key holds that long */
+  keepDoneMs?: number;
+  /** how long a failed event is kept after it was created, for whoever looks into it (default 30 days) */
+  keepFailedMs?: number;
+  /** how often this scheduler deletes the events kept long enough (default hourly, and at start) */
+  pruneEveryMs?: number;
   /** the clock (default: the system clock) */
   now?: () => Date;
   /** the timer functions (default: the global ones) */
@@ -47,6 +53,10 @@ export interface SchedulerOptions {
 const DEFAULT_POLL_MS = 500;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_MAX_CONCURRENT = 16;
+const DAY_MS = 24 * 60 * 60_000;
+const DEFAULT_KEEP_DONE_MS = 7 * DAY_MS;
+const DEFAULT_KEEP_FAILED_MS = 30 * DAY_MS;
+const DEFAULT_PRUNE_EVERY_MS = 60 * 60_000;
 
 const globalTimers: SchedulerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -57,7 +67,8 @@ const globalTimers: SchedulerTimers = {
  * Runs scheduled events on time whether or not any player or room is online: polls the queue for due events,
  * claims them for this worker (exclusive across processes while the lease holds), runs the handler registered
  * for each kind, then completes the event, or gives it back with a backoff retry if the handler threw. Events
- * that fell due while no server was running are found by the first poll after `start()`.
+ * that fell due while no server was running are found by the first poll after `start()`. Now and then it
+ * also deletes events finished long ago, so the table holds what is pending plus about a week of history.
  */
 export class Scheduler {
   readonly workerId: string;
@@ -67,6 +78,11 @@ export class Scheduler {
   private readonly leaseMs: number;
   private readonly maxConcurrent: number;
   private readonly retryDelayMs: (attempts: number) => number;
+  private readonly keepDoneMs: number;
+  private readonly keepFailedMs: number;
+  private readonly pruneEveryMs: number;
+  /** when this scheduler last deleted old events (ms), or undefined before the first time */
+  private prunedAt: number | undefined;
   private readonly now: () => Date;
   private readonly timers: SchedulerTimers;
   private readonly handlers = new Map<string, EventHandler>();
@@ -92,6 +108,9 @@ export class Scheduler {
     this.maxConcurrent = positive(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT, 'maxConcurrent');
     if (!Number.isInteger(this.maxConcurrent)) throw new TypeError('scheduler: maxConcurrent must be an integer');
     this.retryDelayMs = options.retryDelayMs ?? exponentialBackoff();
+    this.keepDoneMs = positive(options.keepDoneMs ?? DEFAULT_KEEP_DONE_MS, 'keepDoneMs');
+    this.keepFailedMs = positive(options.keepFailedMs ?? DEFAULT_KEEP_FAILED_MS, 'keepFailedMs');
+    this.pruneEveryMs = positive(options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS, 'pruneEveryMs');
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? globalTimers;
   }
@@ -186,10 +205,24 @@ export class Scheduler {
       // A database hiccup must not end the loop: log it and try again at the next interval.
       this.logger.error('scheduler poll failed', { workerId: this.workerId, error: String(error) });
     }
+    await this.pruneWhenDue();
     this.ticking = false;
     const again = this.pollAgain;
     this.pollAgain = false;
     this.scheduleTick(again ? 0 : this.pollMs);
+  }
+
+  /** Deletes events kept long enough, at most every `pruneEveryMs` (every process does; deleting twice is harmless). */
+  private async pruneWhenDue(): Promise<void> {
+    const now = this.now().getTime();
+    if (this.prunedAt !== undefined && now - this.prunedAt < this.pruneEveryMs) return;
+    this.prunedAt = now;
+    try {
+      const deleted = await this.queue.prune(new Date(now - this.keepDoneMs), new Date(now - this.keepFailedMs));
+      if (deleted > 0) this.logger.info('deleted old scheduled events', { workerId: this.workerId, deleted });
+    } catch (error) {
+      this.logger.error('could not delete old scheduled events; trying again later', { workerId: this.workerId, error: String(error) });
+    }
   }
 
   private async claimAndDispatch(): Promise<number> {

@@ -222,6 +222,30 @@ export function describeEventQueueContract(
       expect(stored?.lastError).toMatch(/lapsed/);
     });
 
+    it('prunes done events finished before a moment and failed ones created before another, never pending or claimed ones', async () => {
+      const done = await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'done', dedupeKey: 'once:done' });
+      const failed = await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'failed' });
+      const claimed = await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'claimed' });
+      const pending = await queue.schedule({ kind: 'k', dueAt: at(60_000), payload: 'pending' });
+      const ours = await queue.claimDue(at(0), claimOpts('w', 3));
+      expect(ids(ours).sort()).toEqual([done.id, failed.id, claimed.id].sort());
+      expect(await queue.complete(done.id, 'w')).toBe(true);
+      expect(await queue.fail(failed.id, 'w', new Error('broken'))).toBe(true);
+
+      // every row here was made and finished at the suite's clock, at(0): "before" is strict
+      expect(await queue.prune(at(0), at(0))).toBe(0);
+      expect(await queue.prune(at(1), at(0))).toBe(1);
+      expect(await queue.get(done.id)).toBeNull();
+      expect(await queue.get(failed.id)).toMatchObject({ status: 'failed' });
+      expect(await fixture.other.prune(at(1), at(1))).toBe(1);
+      expect(await queue.get(failed.id)).toBeNull();
+      expect(await queue.prune(at(1_000_000), at(1_000_000))).toBe(0);
+      expect(await queue.get(claimed.id)).toMatchObject({ status: 'claimed' });
+      expect(await queue.get(pending.id)).toMatchObject({ status: 'pending' });
+      // the deleted event's dedupe key schedules again
+      expect((await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'again', dedupeKey: 'once:done' })).created).toBe(true);
+    });
+
     it('counts only pending events', async () => {
       await queue.schedule({ kind: 'k', dueAt: at(0), payload: {} });
       await queue.schedule({ kind: 'k', dueAt: at(0), payload: {} });

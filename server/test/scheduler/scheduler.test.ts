@@ -204,6 +204,7 @@ describe('Scheduler', () => {
       fail: (id, workerId, error, retryAt) => inner.fail(id, workerId, error, retryAt),
       get: (id) => inner.get(id),
       pendingCount: () => inner.pendingCount(),
+      prune: (doneBefore, failedBefore) => inner.prune(doneBefore, failedBefore),
     };
     const { scheduler, runs } = setup({ queue: flaky, now: clock.now });
     scheduler.on('k', async (event) => void runs.push(event));
@@ -213,6 +214,50 @@ describe('Scheduler', () => {
     await waitUntil(() => runs.length === 1);
     await scheduler.stop();
     expect(failures).toBeGreaterThan(1);
+  });
+
+  it('deletes events done more than a week ago (failed: a month) at start and then hourly, and never pending ones', async () => {
+    const { timers, fireAll } = manualTimers();
+    const clock = manualClock(T0);
+    const queue = new MemoryEventQueue({ now: clock.now });
+    const { scheduler } = setup({ queue, timers, now: clock.now, pollMs: 500 });
+    const seen: string[] = [];
+    scheduler.on('k', async (event) => void seen.push(event.payload as string));
+    // done 8 days ago, failed 31 days after creation, pending for next month: as the clock says
+    const old = await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'old', dedupeKey: 'arrive:old' });
+    const broken = await queue.schedule({ kind: 'gone', dueAt: at(0), payload: 'broken' });
+    const later = await queue.schedule({ kind: 'k', dueAt: at(40 * 86_400_000), payload: 'later' });
+    expect(await scheduler.pollOnce()).toBe(1);
+    await scheduler.idle();
+    const [claimedBroken] = await queue.claimDue(at(0), { workerId: 'someone', limit: 1, leaseMs: 1_000, kinds: ['gone'] });
+    await queue.fail(claimedBroken!.id, 'someone', new Error('no handler anywhere'));
+
+    const DAY = 86_400_000;
+    const HOUR = 3_600_000;
+    clock.set(T0 + 7 * DAY - HOUR / 2);
+    scheduler.start();
+    fireAll(); // the first turn prunes: done 6.98 days ago, so kept
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await queue.get(old.id)).toMatchObject({ status: 'done' });
+
+    clock.set(T0 + 7 * DAY + HOUR / 6);
+    fireAll(); // a week old now, but the last pruning was 40 minutes ago: not yet
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await queue.get(old.id)).not.toBeNull();
+
+    clock.set(T0 + 7 * DAY + HOUR / 2 + 60_000);
+    fireAll();
+    await waitUntil(async () => (await queue.get(old.id)) === null);
+    expect(await queue.get(broken.id)).toMatchObject({ status: 'failed' }); // failed a month after it was made
+    expect(await queue.get(later.id)).toMatchObject({ status: 'pending' });
+    // a deleted event's dedupe key is free again
+    expect((await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'again', dedupeKey: 'arrive:old' })).created).toBe(true);
+
+    clock.set(T0 + 31 * DAY);
+    fireAll();
+    await waitUntil(async () => (await queue.get(broken.id)) === null);
+    expect(await queue.get(later.id)).toMatchObject({ status: 'pending' });
+    await scheduler.stop();
   });
 
   it('stop() waits for a handler in flight, which still completes its event, and then polls no more', async () => {
