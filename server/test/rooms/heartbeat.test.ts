@@ -31,4 +31,22 @@ describe('the heartbeat', () => {
     expect(t.server.towns.isLive(here.townId)).toBe(true);
     await alive.leave();
   });
+
+  it('pings only connections that were silent for a whole interval', async () => {
+    const quiet = await t.createPlayer('quiet');
+    const busy = await t.createPlayer('busy');
+    const [quietRoom, busyRoom] = [await t.join('quiet', quiet.townId), await t.join('busy', busy.townId)];
+    const pings = { quiet: 0, busy: 0 };
+    rawSocket(quietRoom).on('ping', () => (pings.quiet += 1));
+    rawSocket(busyRoom).on('ping', () => (pings.busy += 1));
+    const started = Date.now();
+    while (Date.now() - started < 1000) {
+      busyRoom.send('clock', { clientTime: Date.now() }); // a player who keeps playing: a message every 50 ms
+      await sleep(50);
+    }
+    expect(pings.quiet).toBeGreaterThanOrEqual(4); // every 150 ms: about 6 in a second
+    expect(pings.busy).toBe(0);
+    expect(t.server.towns.isLive(quiet.townId)).toBe(true); // it answers its pings: kept
+    await Promise.all([quietRoom.leave(), busyRoom.leave()]);
+  });
 });

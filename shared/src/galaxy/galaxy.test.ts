@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BUILDINGS, type BuildingId } from '../content/buildings';
+import { RESOURCES } from '../content/resources';
 import { creditDestroyed } from '../fleet/fleets';
+import { upgradeCost } from '../town/economy';
 import { newTown } from '../town/production';
 import { CHAT_BURST, CHAT_MAX_LENGTH, CHAT_REFILL_MS, chatText, spendChat, type ChatAllowance } from './chat';
 import { SECTOR_GRID, SECTOR_SLOTS, pickSlot, slotCell } from './layout';
@@ -36,6 +39,24 @@ describe('points', () => {
     const away = { ...town, fleets: [{ ...fleetOf({ cruiser: 2 }) }] };
     expect(townPoints(away)).toBe(townPoints(armed));
     expect(townPoints(creditDestroyed(town, 'b-1', 5 * RESOURCES_PER_POINT))).toBe(5);
+  });
+
+  it('score building levels exactly as the sum of each level’s cost, in any order of asking', () => {
+    const byHand = (building: BuildingId, level: number) => {
+      let sum = 0;
+      for (let l = 1; l <= level; l++) sum += RESOURCES.reduce((total, r) => total + upgradeCost(building, l)[r], 0);
+      return sum;
+    };
+    const town = newTown(T0, 1);
+    // high levels first, so the table is filled by a big jump, then small ones read from it
+    for (const level of [30, 3, 17, 0, 1, 30, 25]) {
+      for (const building of BUILDINGS) {
+        const leveled = { ...town, buildings: { ...town.buildings, [building]: level } };
+        expect(townPoints(leveled), `${building} ${level}`).toBe(Math.floor(byHand(building, level) / RESOURCES_PER_POINT));
+      }
+    }
+    const everything = { ...town, buildings: Object.fromEntries(BUILDINGS.map((b, i) => [b, 5 + i])) as typeof town.buildings };
+    expect(townPoints(everything)).toBe(Math.floor(BUILDINGS.reduce((sum, b, i) => sum + byHand(b, 5 + i), 0) / RESOURCES_PER_POINT));
   });
 
   it('credit a battle’s kills once', () => {
