@@ -28,7 +28,7 @@ import type { CombatRoomServices } from './CombatRoomServices';
 import { battleClaimKey } from '../battles/battleIds';
 import { createClaimed } from '../cluster/roomClaims';
 import { joinError } from './gameError';
-import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
+import { onClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { CombatState } from './schema/CombatState';
 import { appendOrderState, writeCombatState } from './schema/writeCombatState';
 import { setSizedState } from './sizedState';
@@ -173,7 +173,7 @@ export class CombatRoom extends Room<CombatState, unknown, Seat, Player> {
 
   private registerMessages(): void {
     onValidated(this, CombatClientMessage.Order, combatClientMessageSchemas[CombatClientMessage.Order], (client: Client<Seat, Player>, command) => this.order(client, command));
-    answerClock(this, combatClientMessageSchemas[CombatClientMessage.Clock], this.services.now);
+    onClock(this, combatClientMessageSchemas[CombatClientMessage.Clock], this.services.now);
     refuseUnknownTypes(this);
   }
 

@@ -24,7 +24,7 @@ import { authenticate } from './authenticate';
 import { guardIncoming } from './incomingGuard';
 import type { GalaxyRoomServices } from './GalaxyRoomServices';
 import { joinError } from './gameError';
-import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
+import { onClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
 import { ChatLineState, GalaxyState, GalaxyTownState } from './schema/GalaxyState';
 import { setSizedState } from './sizedState';
 
@@ -193,7 +193,7 @@ export class GalaxyRoom extends Room<GalaxyState, unknown, Seat, Player> {
     const schemas = galaxyClientMessageSchemas;
     onValidated(this, GalaxyClientMessage.Chat, schemas[GalaxyClientMessage.Chat], (client: Client<Seat, Player>, { channel, text }) => void this.say(client, channel, text));
     onValidated(this, GalaxyClientMessage.Mute, schemas[GalaxyClientMessage.Mute], (client: Client<Seat, Player>, { userId, muted }) => void this.mute(client, userId, muted));
-    answerClock(this, schemas[GalaxyClientMessage.Clock], this.services.now);
+    onClock(this, schemas[GalaxyClientMessage.Clock], this.services.now);
     refuseUnknownTypes(this);
   }
 

@@ -24,11 +24,11 @@ import {
   type Town,
   type WelcomeMessage,
 } from '@starscape/shared';
-import type { z } from 'zod';
 import { authenticate } from './authenticate';
 import { guardIncoming } from './incomingGuard';
 import { joinError } from './gameError';
-import { answerClock, onValidated, refuse, refuseUnknownTypes } from './roomMessages';
+import { answerClock, refuse } from './roomMessages';
+import { SharedMessages } from './sharedMessages';
 import { TownState } from './schema/TownState';
 import { setSizedState, shareEncodeBuffers, shareHandshake } from './sizedState';
 import { TownOwnerView } from './schema/TownOwnerView';
@@ -72,6 +72,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
+    TownRoom.messages.install(this);
     guardIncoming(this, { limits: this.services.messageLimits, logger: this.services.logger });
     const parsed = townJoinOptionsSchema.safeParse(options);
     if (!parsed.success) throw joinError('town/invalid-options');
@@ -95,7 +96,6 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
         throw error;
       }
     });
-    this.registerMessages();
     logger.info('town room created', { townId, version });
   }
 
@@ -209,49 +209,47 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.services.logger.error('town room error', { townId: this.state?.townId, methodName, error: error.stack ?? String(error) });
   }
 
-  private registerMessages(): void {
-    this.onOwnerCommand(ClientMessage.StartUpgrade, ({ building }) => startUpgrade(this.town, building, this.services.now()));
-    this.onOwnerCommand(ClientMessage.CancelUpgrade, () => cancelUpgrade(this.town, this.services.now()));
-    this.onOwnerCommand(ClientMessage.OrderShips, ({ ship, count }) => orderShips(this.town, ship, count, this.services.now()));
-    this.onOwnerCommand(ClientMessage.CancelShipOrder, ({ orderId }) => cancelShipOrder(this.town, orderId, this.services.now()));
-    this.onValidated(ClientMessage.DispatchFleet, (client, { missionId, ships }) => {
-      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
-      const result = dispatchMission(this.town, this.state.townId, missionId, ships, randomUUID(), this.services.now());
+  /** Every town room's message handlers, in one table (see SharedMessages): who asks → payload → rule → state. */
+  private static readonly messages = new SharedMessages<TownRoom>((room, error) => room.onUncaughtException(error, 'onMessage'))
+    .on(ClientMessage.StartUpgrade, clientMessageSchemas[ClientMessage.StartUpgrade], (room, client, { building }) =>
+      room.ownerCommand(client, ClientMessage.StartUpgrade, () => startUpgrade(room.town, building, room.services.now())),
+    )
+    .on(ClientMessage.CancelUpgrade, clientMessageSchemas[ClientMessage.CancelUpgrade], (room, client) =>
+      room.ownerCommand(client, ClientMessage.CancelUpgrade, () => cancelUpgrade(room.town, room.services.now())),
+    )
+    .on(ClientMessage.OrderShips, clientMessageSchemas[ClientMessage.OrderShips], (room, client, { ship, count }) =>
+      room.ownerCommand(client, ClientMessage.OrderShips, () => orderShips(room.town, ship, count, room.services.now())),
+    )
+    .on(ClientMessage.CancelShipOrder, clientMessageSchemas[ClientMessage.CancelShipOrder], (room, client, { orderId }) =>
+      room.ownerCommand(client, ClientMessage.CancelShipOrder, () => cancelShipOrder(room.town, orderId, room.services.now())),
+    )
+    .on(ClientMessage.DispatchFleet, clientMessageSchemas[ClientMessage.DispatchFleet], (room, client, { missionId, ships }) => {
+      if (!room.isOwner(client)) return refuse(client, 'auth/not-owner', ClientMessage.DispatchFleet);
+      const result = dispatchMission(room.town, room.state.townId, missionId, ships, randomUUID(), room.services.now());
       if (!result.ok) return refuse(client, result.code, ClientMessage.DispatchFleet);
-      this.commit(result.value.town);
-      void this.launched(result.value.fleet);
-    });
-    this.onValidated(ClientMessage.RaidTown, (client, { targetTownId, ships }) => {
-      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', ClientMessage.RaidTown);
-      void this.raid(client, targetTownId, ships);
-    });
-    answerClock(this, clientMessageSchemas[ClientMessage.Clock], this.services.now);
-    refuseUnknownTypes(this);
+      room.commit(result.value.town);
+      void room.launched(result.value.fleet);
+    })
+    .on(ClientMessage.RaidTown, clientMessageSchemas[ClientMessage.RaidTown], (room, client, { targetTownId, ships }) => {
+      if (!room.isOwner(client)) return refuse(client, 'auth/not-owner', ClientMessage.RaidTown);
+      void room.raid(client, targetTownId, ships);
+    })
+    .on(ClientMessage.Clock, clientMessageSchemas[ClientMessage.Clock], (room, client, { clientTime }) => answerClock(client, clientTime, room.services.now()));
+
+  private isOwner(client: Client): boolean {
+    return (client as Client<Seat, Player>).userData?.role === 'owner';
   }
 
-  /** A message whose payload is checked by its shared validator; a bad one is answered and changes nothing. */
-  private onValidated<T extends keyof typeof clientMessageSchemas>(
-    type: T,
-    handle: (client: Client<Seat, Player>, payload: z.infer<(typeof clientMessageSchemas)[T]>) => void,
-  ): void {
-    onValidated(this, type, clientMessageSchemas[type] as unknown as z.ZodType<z.infer<(typeof clientMessageSchemas)[T]>>, handle);
-  }
-
-  /** An owner-only command: ownership → payload → rule → state. */
-  private onOwnerCommand<T extends keyof typeof clientMessageSchemas>(
-    type: T,
-    rule: (payload: z.infer<(typeof clientMessageSchemas)[T]>) => Result<Town>,
-  ): void {
-    this.onValidated(type, (client, payload) => {
-      if (client.userData?.role !== 'owner') return refuse(client, 'auth/not-owner', type);
-      const result = rule(payload);
-      if (!result.ok) return refuse(client, result.code, type);
-      this.commit(result.value);
-    });
+  /** An owner-only command: ownership → rule → state. */
+  private ownerCommand(client: Client, type: string, rule: () => Result<Town>): void {
+    if (!this.isOwner(client)) return refuse(client, 'auth/not-owner', type);
+    const result = rule();
+    if (!result.ok) return refuse(client, result.code, type);
+    this.commit(result.value);
   }
 
   /** A raid: the target is looked up (stored or live), then the shared rule decides, as for a mission. */
-  private async raid(client: Client<Seat, Player>, targetTownId: string, ships: ShipCounts): Promise<void> {
+  private async raid(client: Client, targetTownId: string, ships: ShipCounts): Promise<void> {
     const { towns, access, now } = this.services;
     const [record, target] = await Promise.all([towns.load(targetTownId), access.read(targetTownId)]).catch((error: unknown) => {
       this.services.logger.error('could not look up a raid target', { townId: this.state.townId, targetTownId, error: String(error) });

@@ -30,15 +30,18 @@ export function onValidated<T, C extends Client = Client>(room: Room, type: stri
 }
 
 /** Answers `clock` requests (validated by `schema`) with the server time from `now`. */
-export function answerClock(room: Room, schema: z.ZodType<{ clientTime: number }>, now: () => number): void {
-  onValidated(room, ServerMessage.Clock, schema, (client, { clientTime }) => {
-    const answer: ClockMessage = { clientTime, serverTime: now() };
-    client.send(ServerMessage.Clock, answer);
-  });
+export function onClock(room: Room, schema: z.ZodType<{ clientTime: number }>, now: () => number): void {
+  onValidated(room, ServerMessage.Clock, schema, (client, { clientTime }) => answerClock(client, clientTime, now()));
+}
+
+/** The answer to one `clock` request. */
+export function answerClock(client: Client, clientTime: number, serverTime: number): void {
+  const answer: ClockMessage = { clientTime, serverTime };
+  client.send(ServerMessage.Clock, answer);
 }
 
 /** A message type as it may be echoed back: strings cut to 64 characters, numbers as text, anything else not at all. */
-const echoedType = (type: unknown): string | undefined =>
+export const echoedType = (type: unknown): string | undefined =>
   typeof type === 'string' ? type.slice(0, 64) : typeof type === 'number' ? String(type) : undefined;
 
 /**

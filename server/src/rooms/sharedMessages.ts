@@ -1,0 +1,64 @@
+import type { Client, Room } from '@colyseus/core';
+import type { z } from 'zod';
+import { echoedType, refuse } from './roomMessages';
+
+interface Entry {
+  validate?: (raw: unknown) => unknown;
+  callback: (client: Client, message: unknown) => void;
+}
+
+/**
+ * The message handlers of one room type in one table that all its rooms share. Colyseus keeps a table per
+ * room, each handler a closure with a try/catch wrapper: for a town room about 5 KB of the 21 KB a room costs,
+ * and there is a town room per player (BENCHMARKS.md). A shared handler is told the room it serves: `install`
+ * wraps the room's message entry point, which Colyseus calls synchronously for each message of its clients.
+ *
+ * Same contract as `onValidated` and `refuseUnknownTypes`: a payload is checked by its shared schema (the
+ * validator never throws) and a bad one refused as `message/invalid`; every type not in the table (including
+ * `*` and `__no_message_handler` sent as types) is refused as `message/unknown-type`; a handler that throws is
+ * reported to `onError` and the room goes on.
+ */
+export class SharedMessages<R extends Room> {
+  private readonly handlers: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+  private current: R | undefined;
+
+  constructor(private readonly onError: (room: R, error: Error, type: string) => void) {
+    this.handlers['*'] = { callback: (client, type) => refuse(client, 'message/unknown-type', echoedType(type)) };
+    this.handlers.__no_message_handler = { callback: (client) => refuse(client, 'message/unknown-type', '__no_message_handler') };
+  }
+
+  /** Handles `type`, its payload checked by `schema`. */
+  on<T>(type: string, schema: z.ZodType<T>, handle: (room: R, client: Client, payload: T) => void): this {
+    this.handlers[type] = {
+      validate: (raw) => schema.safeParse(raw),
+      callback: (client, parsed) => {
+        const room = this.current;
+        if (!room) return; // only reachable through a room that installed the table
+        const result = parsed as z.ZodSafeParseResult<T>;
+        if (!result.success) return refuse(client, 'message/invalid', type);
+        try {
+          handle(room, client, result.data);
+        } catch (error) {
+          this.onError(room, error instanceof Error ? error : new Error(String(error)), type);
+        }
+      },
+    };
+    return this;
+  }
+
+  /** Makes `room` answer its messages from this table. Call it in `onCreate`, before `guardIncoming`. */
+  install(room: R): void {
+    const target = room as unknown as { onMessageHandlers: Record<string, Entry>; _onMessage(client: Client, buffer: Uint8Array): void };
+    target.onMessageHandlers = this.handlers;
+    const decode = target._onMessage.bind(room);
+    target._onMessage = (client, buffer) => {
+      const previous = this.current;
+      this.current = room;
+      try {
+        decode(client, buffer);
+      } finally {
+        this.current = previous;
+      }
+    };
+  }
+}
