@@ -113,13 +113,15 @@ run('a player sends a fleet on a patrol in the browser', () => {
       }
       return found;
     });
-    // a frame may catch the pirates behind explosions and shots: look again for a few seconds
-    await expect.poll(async () => (await findPirates()).length, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0);
-    const targets = await findPirates();
+    // a frame may catch the pirates behind explosions and shots, and ships move between finding and clicking:
+    // look again, a few rounds, until a click lands on one
     const focusing = view.locator('[data-stance=focus]');
-    for (const target of targets.slice(0, 8)) {
-      await canvas.click({ position: target });
-      if (await focusing.waitFor({ timeout: 1_500 }).then(() => true, () => false)) break;
+    for (let round = 0; round < 4 && !(await focusing.isVisible()); round++) {
+      await expect.poll(async () => (await findPirates()).length, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0);
+      for (const target of (await findPirates()).slice(0, 8)) {
+        await canvas.click({ position: target });
+        if (await focusing.waitFor({ timeout: 1_500 }).then(() => true, () => false)) break;
+      }
     }
     await focusing.waitFor({ timeout: 5_000 });
     await view.locator('[aria-label="Orders given"] li', { hasText: /You focus fire on a/ }).waitFor();
