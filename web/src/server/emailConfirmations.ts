@@ -81,8 +81,7 @@ export async function confirmEmail(token: unknown): Promise<ConfirmResult> {
       if (isUniqueViolation(error)) return emailTaken();
       throw error;
     }
-    const saved = await db().user.findUniqueOrThrow({ where: { id: row.userId }, select: { id: true, displayName: true } });
-    user = { id: saved.id, displayName: saved.displayName, email: row.email, isGuest: false };
+    user = { id: row.userId, displayName: row.user?.displayName ?? '', email: row.email, isGuest: false };
   } else {
     const displayName = row.displayName ?? row.email;
     try {
