@@ -10,6 +10,8 @@
  * Options: --players=1000,10000   --servers=colyseus,baseline   --window=30 (s)   --settle=10 (s)
  *          --join-rate=400 (joins/s)   --generators=2   --write / --no-write   --profile[=dir] (CPU profile of
  *          each server over its measured window, summarized here)   --keep (keep the database and logs)
+ *          --heap[=dir] (live heap per player after a full collection, and what the window promoted to the old
+ *          generation per action, by allocation site)
  *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
  *          --node-options=--a,--b (more options for the server processes)
  *          --quiet=15 (before each run, wait up to 3 min until other processes use under 15 % of a core; 0: never wait)
@@ -38,6 +40,7 @@ import { formatTable, printTable } from '../support/table';
 import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
+import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
 import { checkTargets, percentile, resultRows, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
@@ -57,6 +60,7 @@ interface Options {
   generators: number;
   write: boolean;
   profileDir: string | null;
+  heapDir: string | null;
   keep: boolean;
   autosaveMs: number;
   nodeOptions: string[];
@@ -73,7 +77,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -90,8 +94,9 @@ function parseOptions(argv: string[]): Options {
     settleMs: seconds('settle', quick ? 6000 : 10_000),
     joinsPerSecond: Number(flags.get('join-rate') || 400),
     generators: Number(flags.get('generators') || 2),
-    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options'].includes(f))),
+    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'heap'].includes(f))),
     profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
+    heapDir: flags.has('heap') ? flags.get('heap') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     keep: flags.has('keep'),
     autosaveMs: Number(flags.get('autosave') || 5000),
     nodeOptions: list(flags.get('node-options')) ?? [],
@@ -140,7 +145,7 @@ async function measure(
     databaseUrl: shared.databaseUrl,
     publicKeyPem: shared.publicKeyPem,
     logFile: path.join(shared.logDir, `${kind}-${players}.log`),
-    inspect: options.profileDir !== null,
+    inspect: options.profileDir !== null || options.heapDir !== null,
     autosaveMs: options.autosaveMs,
     nodeOptions: options.nodeOptions,
     serverDir: shared.serverDir,
@@ -153,6 +158,7 @@ async function measure(
     const idleCpu = cpuBetween(idleFrom, readCpu(server.pid)).msPerSecond;
     const idle = readMemory(server.pid);
     const idleMetrics = await server.metrics();
+    const idleLiveHeap = options.heapDir && server.inspectorUrl ? await liveHeapBytes(server.inspectorUrl) : undefined;
     log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB, CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
 
     const shares = Array.from({ length: Math.min(options.generators, players) }, () => [] as ReturnType<typeof benchPlayer>[]);
@@ -218,6 +224,7 @@ async function measure(
 
     // the measured window
     const stopProfile = options.profileDir && server.inspectorUrl ? await startProfile(server.inspectorUrl) : undefined;
+    const stopPromotion = options.heapDir && server.inspectorUrl ? await startPromotionProfile(server.inspectorUrl) : undefined;
     await Promise.all(generators.map((g) => g.mark()));
     const markedAt = Date.now();
     const cpuBefore = readCpu(server.pid);
@@ -243,6 +250,7 @@ async function measure(
     const memory = readMemory(server.pid);
     const readings: GeneratorReading[] = await Promise.all(generators.map((g) => g.read()));
     const profile = stopProfile ? await stopProfile() : undefined;
+    const promotion = stopPromotion ? await stopPromotion() : undefined;
 
     // the delay windows wholly inside the measured window (or, in a short window, those that ended in it)
     const ended = [...windows.values()].filter((w) => w.endedAt > markedAt && w.endedAt <= endedAt + 250);
@@ -308,6 +316,22 @@ async function measure(
       const long = summarizeProfile(profile, WATCHED, 25, 50);
       log(`inside long tasks (≥ 50 ms without a turn of the event loop): ${long.busyMs.toFixed(0)} ms of the window`);
       if (long.busyMs > 0) printProfile(long);
+    }
+    if (options.heapDir && server.inspectorUrl && idleLiveHeap !== undefined && promotion) {
+      await mkdir(options.heapDir, { recursive: true });
+      const file = path.join(options.heapDir, `${kind}-${players}.heapprofile`);
+      await savePromotionProfile(file, promotion);
+      const live = await liveHeapBytes(server.inspectorUrl);
+      const actions = latencies.length;
+      const promoted = summarizePromotion(promotion);
+      const perAction = (bytes: number) => (bytes / Math.max(1, actions)).toFixed(0);
+      log(
+        `live heap after a full collection: ${(live / 2 ** 20).toFixed(0)} MB (idle ${(idleLiveHeap / 2 ** 20).toFixed(0)} MB), ` +
+          `${((live - idleLiveHeap) / joined / 1024).toFixed(1)} KB per player; promoted in the window: ` +
+          `${(promoted.totalBytes / 2 ** 20).toFixed(1)} MB, ${perAction(promoted.totalBytes)} B per action (${file})`,
+      );
+      printTable([['promoted by package', 'B per action'], ...promoted.byOwner.slice(0, 10).map((o) => [o.owner, perAction(o.bytes)])]);
+      printTable([['promoted by allocation site', 'called from', 'B per action'], ...promoted.bySite.map((s) => [s.site, s.caller, perAction(s.bytes)])]);
     }
     return { result, profile: summary };
   } finally {

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { WebSocket } from 'ws';
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
@@ -25,7 +25,7 @@ export interface CpuProfile {
 }
 
 /** A minimal Chrome DevTools Protocol session. */
-class Inspector {
+export class Inspector {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
@@ -75,7 +75,7 @@ export async function startProfile(inspectorUrl: string, intervalUs = 500): Prom
 }
 
 /** Which package (or part of Node, or of the project) a frame belongs to. */
-function ownerOf(frame: CallFrame): string {
+export function ownerOf(frame: CallFrame): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/').slice(0, 2).join('/')}`;
@@ -89,7 +89,7 @@ function ownerOf(frame: CallFrame): string {
 }
 
 /** Where a frame is: its owner, and for a package the file within it. */
-function whereOf(frame: CallFrame): string {
+export function whereOf(frame: CallFrame): string {
   if (!frame.url) return '';
   const owner = ownerOf(frame);
   const file = frame.url.includes('node_modules/') ? `/${frame.url.split('/').pop()}` : '';
