@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
 import {
   ClientMessage,
   PROTOCOL_VERSION,
@@ -25,7 +25,7 @@ import {
   type WelcomeMessage,
 } from '@starscape/shared';
 import { authenticate } from './authenticate';
-import { guardIncoming } from './incomingGuard';
+import { IncomingGuard } from './incomingGuard';
 import { joinError } from './gameError';
 import { answerClock, refuse } from './roomMessages';
 import { SharedMessages } from './sharedMessages';
@@ -52,6 +52,8 @@ interface Seat {
 export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   /** Set by `defineTownRoom`; static because Colyseus calls `onAuth` on the class. */
   static services: TownRoomServices;
+  /** Every town room's flood and malformed-frame guard (set by `defineTownRoom`). */
+  static guard: IncomingGuard;
 
   override autoDispose = true;
   private town!: Town;
@@ -71,9 +73,37 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     return authenticate(token, this.services);
   }
 
+  /*
+   * There is a town room per player, so a town room keeps nothing per room that could be shared: its message
+   * handlers and guard are the class's (`_onMessage` below), and it has no `onUncaughtException`, which would make
+   * Colyseus wrap every lifecycle method in closures of its own for each room; the methods catch and report
+   * their errors themselves (`reportError`).
+   */
+
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    const { guard } = this.constructor as typeof TownRoom;
+    if (!guard.admit(this, client)) return;
+    const previous = TownRoom.messages.serve(this);
+    try {
+      super._onMessage(client, buffer);
+    } catch (error) {
+      guard.malformed(this, client, error);
+    } finally {
+      TownRoom.messages.serve(previous);
+    }
+  }
+
   override async onCreate(options: unknown): Promise<void> {
+    try {
+      await this.create(options);
+    } catch (error) {
+      this.reportError(error, 'onCreate');
+      throw error;
+    }
+  }
+
+  private async create(options: unknown): Promise<void> {
     TownRoom.messages.install(this);
-    guardIncoming(this, { limits: this.services.messageLimits, logger: this.services.logger });
     const parsed = townJoinOptionsSchema.safeParse(options);
     if (!parsed.success) throw joinError('town/invalid-options');
     const { townId } = parsed.data;
@@ -165,6 +195,15 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   }
 
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
+    try {
+      this.join(client, player);
+    } catch (error) {
+      this.reportError(error, 'onJoin');
+      throw error;
+    }
+  }
+
+  private join(client: Client<Seat, Player>, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
     client.userData = { role, player };
     if (role === 'owner') client.view = this.ownerView.view; // visitors see the public starbase only
@@ -179,10 +218,22 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
 
   override async onLeave(client: Client<Seat, Player>, consented: boolean): Promise<void> {
     const userId = client.userData?.player.userId;
-    if (userId) await this.services.online.leave(this, client, userId, consented, this.services.reconnectGraceSeconds);
+    try {
+      if (userId) await this.services.online.leave(this, client, userId, consented, this.services.reconnectGraceSeconds);
+    } catch (error) {
+      this.reportError(error, 'onLeave');
+    }
   }
 
   override async onDispose(): Promise<void> {
+    try {
+      await this.dispose();
+    } catch (error) {
+      this.reportError(error, 'onDispose');
+    }
+  }
+
+  private async dispose(): Promise<void> {
     this.closing = true;
     if (this.eventTimer) clearTimeout(this.eventTimer);
     if (!this.saver) return; // onCreate failed before the town was loaded (and gave its claim back)
@@ -200,17 +251,17 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     logger.info('town room disposed', { townId: this.state.townId, version: this.saver.savedVersion });
   }
 
-  override onUncaughtException(error: Error, methodName: string): void {
-    // a join refused on purpose (bad options, unknown town) arrives here wrapped; it is no server error
-    if (error.cause instanceof ServerError) {
-      this.services.logger.debug('town room refused a join', { methodName, reason: error.cause.message });
+  private reportError(error: unknown, methodName: string): void {
+    // a join refused on purpose (bad options, unknown town) is no server error
+    if (error instanceof ServerError) {
+      this.services.logger.debug('town room refused a join', { methodName, reason: error.message });
       return;
     }
-    this.services.logger.error('town room error', { townId: this.state?.townId, methodName, error: error.stack ?? String(error) });
+    this.services.logger.error('town room error', { townId: this.state?.townId, methodName, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 
   /** Every town room's message handlers, in one table (see SharedMessages): who asks → payload → rule → state. */
-  private static readonly messages = new SharedMessages<TownRoom>((room, error) => room.onUncaughtException(error, 'onMessage'))
+  private static readonly messages = new SharedMessages<TownRoom>((room, error) => room.reportError(error, 'onMessage'))
     .on(ClientMessage.StartUpgrade, clientMessageSchemas[ClientMessage.StartUpgrade], (room, client, { building }) =>
       room.ownerCommand(client, ClientMessage.StartUpgrade, () => startUpgrade(room.town, building, room.services.now())),
     )
@@ -305,7 +356,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
         this.commit(advance(this.town, this.services.now()));
         if (!this.eventTimer) this.scheduleNextEvent();
       } catch (error) {
-        this.onUncaughtException(error as Error, 'setTimeout');
+        this.reportError(error, 'setTimeout');
       }
     }, delay);
   }
@@ -315,5 +366,6 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
 export function defineTownRoom(services: TownRoomServices): typeof TownRoom {
   return class BoundTownRoom extends TownRoom {
     static override services = services;
+    static override guard = new IncomingGuard({ limits: services.messageLimits, logger: services.logger });
   };
 }

@@ -31,6 +31,10 @@ interface Allowance {
   warnedAt: number;
 }
 
+/** Where a connection's allowance lives: on its `Client`, so a room keeps no table of its own. */
+const ALLOWANCE = Symbol('starscape.allowance');
+type GuardedClient = Client & { [ALLOWANCE]?: Allowance };
+
 /**
  * Guards every frame a room receives, before Colyseus decodes it:
  * - **Flooding.** Each connection has a token bucket. A message beyond it is dropped unread, and the sender
@@ -40,47 +44,77 @@ interface Allowance {
  * - **Malformed frames.** Colyseus 0.16 decodes the message type outside its own try/catch, so some broken
  *   frames would throw out of the socket's message handler. Such a frame closes only its connection.
  *
- * Colyseus binds `room._onMessage` to each client when it joins, so wrapping it on the instance in `onCreate`
- * covers every message of every client of that room.
+ * One guard serves every room of a type (a town room per player: nothing per room); a connection's bucket is
+ * kept on its `Client`.
  */
-export function guardIncoming(room: Room, options: { limits?: MessageLimits; logger: Logger; now?: () => number }): void {
-  const limits = options.limits ?? DEFAULT_MESSAGE_LIMITS;
-  const now = options.now ?? Date.now;
-  const allowances = new WeakMap<Client, Allowance>();
-  const target = room as unknown as { _onMessage(client: Client, buffer: Uint8Array): void };
-  const decode = target._onMessage.bind(room);
+export class IncomingGuard {
+  private readonly limits: MessageLimits;
+  private readonly now: () => number;
+  private readonly logger: Logger;
 
-  target._onMessage = (client, buffer) => {
-    const at = now();
-    let allowance = allowances.get(client);
-    if (!allowance) {
-      allowance = { tokens: limits.burst, refilledAt: at, droppedInWindow: 0, windowStartedAt: at, warnedAt: -Infinity };
-      allowances.set(client, allowance);
-    }
-    allowance.tokens = Math.min(limits.burst, allowance.tokens + ((at - allowance.refilledAt) / 1000) * limits.perSecond);
-    allowance.refilledAt = at;
-    if (allowance.tokens < 1) {
-      if (at - allowance.windowStartedAt >= limits.windowMs) {
-        allowance.windowStartedAt = at;
-        allowance.droppedInWindow = 0;
-      }
-      allowance.droppedInWindow++;
-      if (allowance.droppedInWindow >= limits.dropsBeforeClose) {
-        options.logger.warn('closing a connection that floods its room', { roomId: room.roomId, sessionId: client.sessionId, dropped: allowance.droppedInWindow });
-        allowance.droppedInWindow = -Infinity; // close once
-        client.leave(CLOSE_FLOODING);
-      } else if (at - allowance.warnedAt >= 1000) {
-        allowance.warnedAt = at;
-        refuse(client, 'message/rate-limited');
-      }
-      return;
-    }
-    allowance.tokens -= 1;
+  constructor(options: { limits?: MessageLimits; logger: Logger; now?: () => number }) {
+    this.limits = options.limits ?? DEFAULT_MESSAGE_LIMITS;
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger;
+  }
+
+  /** Passes `buffer` to `decode` when `client` is within its allowance; a frame that makes `decode` throw closes that connection only. */
+  receive(room: Room, client: Client, buffer: Uint8Array, decode: (client: Client, buffer: Uint8Array) => void): void {
+    if (!this.admit(room, client)) return;
     try {
       decode(client, buffer);
     } catch (error) {
-      options.logger.warn('closing a connection that sent a malformed frame', { roomId: room.roomId, sessionId: client.sessionId, error: String(error) });
-      client.leave(Protocol.WS_CLOSE_WITH_ERROR);
+      this.malformed(room, client, error);
     }
-  };
+  }
+
+  /** Closes the connection whose frame could not be decoded (the error Colyseus threw decoding it). */
+  malformed(room: Room, client: Client, error: unknown): void {
+    this.logger.warn('closing a connection that sent a malformed frame', { roomId: room.roomId, sessionId: client.sessionId, error: String(error) });
+    client.leave(Protocol.WS_CLOSE_WITH_ERROR);
+  }
+
+  /** Takes one message from `client`'s allowance: false when it has none left (the frame is to be dropped unread). */
+  admit(room: Room, guarded: Client): boolean {
+    const client = guarded as GuardedClient;
+    const { limits } = this;
+    const at = this.now();
+    let allowance = client[ALLOWANCE];
+    if (!allowance) {
+      allowance = { tokens: limits.burst, refilledAt: at, droppedInWindow: 0, windowStartedAt: at, warnedAt: -Infinity };
+      client[ALLOWANCE] = allowance;
+    }
+    allowance.tokens = Math.min(limits.burst, allowance.tokens + ((at - allowance.refilledAt) / 1000) * limits.perSecond);
+    allowance.refilledAt = at;
+    if (allowance.tokens >= 1) {
+      allowance.tokens -= 1;
+      return true;
+    }
+    if (at - allowance.windowStartedAt >= limits.windowMs) {
+      allowance.windowStartedAt = at;
+      allowance.droppedInWindow = 0;
+    }
+    allowance.droppedInWindow++;
+    if (allowance.droppedInWindow >= limits.dropsBeforeClose) {
+      this.logger.warn('closing a connection that floods its room', { roomId: room.roomId, sessionId: client.sessionId, dropped: allowance.droppedInWindow });
+      allowance.droppedInWindow = -Infinity; // close once
+      client.leave(CLOSE_FLOODING);
+    } else if (at - allowance.warnedAt >= 1000) {
+      allowance.warnedAt = at;
+      refuse(client, 'message/rate-limited');
+    }
+    return false;
+  }
+}
+
+/**
+ * Puts `room`'s frames through a guard of its own, by wrapping its message entry point (Colyseus binds
+ * `room._onMessage` to each client when it joins, so wrapping it in `onCreate` covers every message of every
+ * client). For rooms that are few; a room type with a room per player overrides `_onMessage` with a shared guard.
+ */
+export function guardIncoming(room: Room, options: { limits?: MessageLimits; logger: Logger; now?: () => number }): void {
+  const guard = new IncomingGuard(options);
+  const target = room as unknown as { _onMessage(client: Client, buffer: Uint8Array): void };
+  const decode = target._onMessage.bind(room);
+  target._onMessage = (client, buffer) => guard.receive(room, client, buffer, decode);
 }

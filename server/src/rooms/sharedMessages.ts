@@ -10,8 +10,8 @@ interface Entry {
 /**
  * The message handlers of one room type in one table that all its rooms share. Colyseus keeps a table per
  * room, each handler a closure with a try/catch wrapper: for a town room about 5 KB of the 21 KB a room costs,
- * and there is a town room per player (BENCHMARKS.md). A shared handler is told the room it serves: `install`
- * wraps the room's message entry point, which Colyseus calls synchronously for each message of its clients.
+ * and there is a town room per player (BENCHMARKS.md). A shared handler is told the room it serves: the room's
+ * `_onMessage`, which Colyseus calls synchronously for each message of its clients, says so with `serve`.
  *
  * Same contract as `onValidated` and `refuseUnknownTypes`: a payload is checked by its shared schema (the
  * validator never throws) and a bad one refused as `message/invalid`; every type not in the table (including
@@ -46,19 +46,21 @@ export class SharedMessages<R extends Room> {
     return this;
   }
 
-  /** Makes `room` answer its messages from this table. Call it in `onCreate`, before `guardIncoming`. */
+  /** Makes `room` look its messages up in this table. Call it in `onCreate`; the room's `_onMessage` serves them (`serve`). */
   install(room: R): void {
-    const target = room as unknown as { onMessageHandlers: Record<string, Entry>; _onMessage(client: Client, buffer: Uint8Array): void };
-    target.onMessageHandlers = this.handlers;
-    const decode = target._onMessage.bind(room);
-    target._onMessage = (client, buffer) => {
-      const previous = this.current;
-      this.current = room;
-      try {
-        decode(client, buffer);
-      } finally {
-        this.current = previous;
-      }
-    };
+    (room as unknown as { onMessageHandlers: Record<string, Entry> }).onMessageHandlers = this.handlers;
+  }
+
+  /**
+   * Makes the table's handlers act for `room` until the next call; returns the room they acted for before. The
+   * room's `_onMessage` calls it around Colyseus's own (which decodes the frame and calls the handler at once):
+   *
+   *     const previous = table.serve(this);
+   *     try { super._onMessage(client, buffer); } finally { table.serve(previous); }
+   */
+  serve(room: R | undefined): R | undefined {
+    const previous = this.current;
+    this.current = room;
+    return previous;
   }
 }

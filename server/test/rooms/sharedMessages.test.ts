@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { SharedMessages } from '../../src/rooms/sharedMessages';
 
 /**
- * The shared handler table on its own: rooms stand in as objects with Colyseus's two members the table uses
- * (`onMessageHandlers`, and `_onMessage`, which here looks the handler up as Colyseus 0.16 does after decoding).
- * The town room's use of it runs through the room and fault suites.
+ * The shared handler table on its own: rooms stand in as objects with the member the table sets
+ * (`onMessageHandlers`) and an `_onMessage` made as the town room's is: `serve` around Colyseus 0.16's own, which
+ * looks the handler up after decoding (done here by `lookUp`). The town room's use of it runs through the room and
+ * fault suites.
  */
 interface FakeRoom {
   name: string;
@@ -14,16 +15,25 @@ interface FakeRoom {
   _onMessage(client: Client, frame: { type: string; payload: unknown }): void;
 }
 
-function fakeRoom(name: string): FakeRoom {
+function fakeRoom(name: string, table: SharedMessages<Room>): FakeRoom {
+  const lookUp = (client: Client, { type, payload }: { type: string; payload: unknown }) => {
+    const handler = room.onMessageHandlers[type];
+    if (handler) handler.callback(client, handler.validate ? handler.validate(payload) : payload);
+    else (room.onMessageHandlers['*'] ?? room.onMessageHandlers.__no_message_handler)!.callback(client, type);
+  };
   const room: FakeRoom = {
     name,
     onMessageHandlers: {},
-    _onMessage(client, { type, payload }) {
-      const handler = room.onMessageHandlers[type];
-      if (handler) handler.callback(client, handler.validate ? handler.validate(payload) : payload);
-      else (room.onMessageHandlers['*'] ?? room.onMessageHandlers.__no_message_handler)!.callback(client, type);
+    _onMessage(client, frame) {
+      const previous = table.serve(room as unknown as Room);
+      try {
+        lookUp(client, frame);
+      } finally {
+        table.serve(previous);
+      }
     },
   };
+  table.install(room as unknown as Room);
   return room;
 }
 
@@ -44,9 +54,7 @@ describe('SharedMessages', () => {
         served.push(`${(room as unknown as FakeRoom).name} ${count}`);
       },
     );
-    const [a, b] = [fakeRoom('a'), fakeRoom('b')];
-    table.install(a as unknown as Room);
-    table.install(b as unknown as Room);
+    const [a, b] = [fakeRoom('a', table), fakeRoom('b', table)];
     expect(a.onMessageHandlers).toBe(b.onMessageHandlers); // one table
 
     const { client, sent } = fakeClient();
@@ -66,5 +74,16 @@ describe('SharedMessages', () => {
     expect(errors).toEqual(['b: negative']);
     a._onMessage(client, { type: 'order', payload: { count: 3 } });
     expect(served).toEqual(['a 1', 'b 2', 'a 3']);
+  });
+
+  it('serves nothing outside a room\'s `_onMessage`', () => {
+    const served: string[] = [];
+    const table = new SharedMessages<Room>(() => {}).on('order', z.object({}), () => served.push('order'));
+    const room = fakeRoom('a', table);
+    const { client } = fakeClient();
+    room.onMessageHandlers.order!.callback(client, { success: true, data: {} }); // the handler called with no room served
+    expect(served).toEqual([]);
+    room._onMessage(client, { type: 'order', payload: {} });
+    expect(served).toEqual(['order']);
   });
 });
