@@ -1,5 +1,5 @@
-import type { Room } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
+import { ClientState, Protocol, SchemaSerializer, type Client, type Room } from '@colyseus/core';
+import { Encoder, type Schema, type StateView } from '@colyseus/schema';
 
 /**
  * Gives `room` its state with an encoder buffer of at least `bytes`. A room's encoder takes the buffer size
@@ -38,24 +38,75 @@ export function shareHandshake(room: Room): void {
   serializer.handshakeCache = shared;
 }
 
-/** What `shareEncodeBuffers` reaches inside a room's serializer (Colyseus 0.16, @colyseus/schema 3). */
-interface SerializerInternals {
-  encoder?: { sharedBuffer: Buffer; encode: (...args: never[]) => Buffer };
-  fullEncodeBuffer?: Buffer;
-  needFullEncode: boolean;
-  getFullState(client?: unknown): Buffer;
-}
-
 /** 64 KB each: far above any town's full state (the largest possible is under 8 KB), so nothing ever overflows. */
 const SHARED_BUFFER_BYTES = 64 * 1024;
 let sharedPatchBuffer: Buffer | null = null;
 let sharedFullStateBuffer: Buffer | null = null;
-/** Colyseus's message code for a full state, the first byte of its full-state buffer (`Protocol.ROOM_STATE`). */
-const ROOM_STATE = 14;
+
+/** An encoder whose every result is a copy of its bytes (it writes into a buffer all town rooms share). */
+class CopyingEncoder<T extends Schema> extends Encoder<T> {
+  override encode(...args: Parameters<Encoder<T>['encode']>): Buffer {
+    return Buffer.from(super.encode(...args));
+  }
+}
+
+/** Where a patch is encoded from: reused, as encoding is synchronous (Colyseus makes one per patch). */
+const patchIterator = { offset: 1 };
+
+/**
+ * Colyseus's schema serializer, made for thousands of small rooms that share their encode buffers:
+ * - each full state is encoded afresh: for a client with a view Colyseus appends the view's part to the shared
+ *   part it left in the full-state buffer at its last encode, which another room may have overwritten since;
+ * - a patch allocates nothing that outlives it: Colyseus keeps a map from view to encoded patch per room and
+ *   clears it after each patch (which gives the map a new table, kept until the next patch: a town's next patch
+ *   comes seconds later, so every one of those tables was promoted to the old generation). Here a patch keeps
+ *   the one view a town has (its owner's) in locals.
+ */
+class SharedBufferSerializer<T extends Schema> extends SchemaSerializer<T> {
+  override getFullState(client?: Client): Buffer {
+    this.needFullEncode = true;
+    return super.getFullState(client);
+  }
+
+  override applyPatches(clients: Client[]): boolean {
+    if (!this.hasFilters || clients.length === 0 || !this.encoder.hasChanges) return super.applyPatches(clients);
+    this.needFullEncode = true;
+    patchIterator.offset = 1;
+    this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
+    const shared = this.encoder.encode(patchIterator);
+    const sharedOffset = patchIterator.offset;
+    // a view's patch is encoded once for all its clients (encoding it clears what the view was newly shown)
+    let view: StateView | undefined;
+    let viewPatch: Buffer | undefined;
+    let otherViews: Map<StateView, Buffer> | undefined; // a second view in one room: not a town's case
+    for (let i = clients.length - 1; i >= 0; i--) {
+      const client = clients[i]!;
+      if (client.state !== ClientState.JOINED) continue;
+      let patch = shared;
+      if (client.view === undefined) {
+        // the shared part only
+      } else if (client.view === view) {
+        patch = viewPatch!;
+      } else if (view === undefined) {
+        view = client.view;
+        patch = viewPatch = this.encoder.encodeView(view, sharedOffset, patchIterator);
+      } else {
+        otherViews ??= new Map();
+        patch = otherViews.get(client.view) ?? this.encoder.encodeView(client.view, sharedOffset, patchIterator);
+        otherViews.set(client.view, patch);
+      }
+      client.raw(patch);
+    }
+    this.encoder.discardChanges();
+    return true;
+  }
+}
 
 /**
  * Makes `room` encode into two buffers shared by every room that calls this, instead of two of its own (4 KB
- * each per town room: most of a town's memory), and copies what each encode returns.
+ * each per town room: most of a town's memory), and copies what each encode returns. Call after the room's
+ * state is set. The room's serializer and encoder become a `SharedBufferSerializer` and a `CopyingEncoder`
+ * (their prototypes are swapped, as Colyseus makes both when the state is set), which costs a room nothing.
  *
  * Why the copy: Colyseus sends a patch as a slice of the encoder's buffer, and ws hands that slice to the socket
  * by reference; a socket that cannot take it at once (a slow client) keeps the reference until it drains, so the
@@ -63,29 +114,22 @@ const ROOM_STATE = 14;
  * patches of one room before a drain; with shared ones any room's next patch would do it, so each result is
  * copied out (a few dozen bytes per patch). The full state Colyseus caches between joins is such a copy too.
  *
- * And each full state is encoded afresh: for a client with a view Colyseus appends the view's part to the shared
- * part it left in the full-state buffer at its last encode, which another room may have overwritten since.
- *
  * Why 64 KB: with an owner's `StateView`, an encode that overflows its buffer returns garbage (@colyseus/schema
  * 3.0.76 re-encodes into a bigger buffer but concatenates from the old one), so the buffers must never be
- * outgrown. Call after the room's state is set.
+ * outgrown.
  */
 export function shareEncodeBuffers(room: Room): void {
-  const serializer = (room as unknown as { _serializer?: SerializerInternals })._serializer;
-  const encoder = serializer?.encoder;
-  if (!serializer || !encoder || !serializer.fullEncodeBuffer) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
+  const serializer = (room as unknown as { _serializer?: unknown })._serializer;
+  if (!(serializer instanceof SchemaSerializer)) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
+  const internals = serializer as unknown as { encoder: Encoder; fullEncodeBuffer: Buffer };
+  if (!(internals.encoder instanceof Encoder)) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
   sharedPatchBuffer ??= Buffer.alloc(SHARED_BUFFER_BYTES);
   if (!sharedFullStateBuffer) {
     sharedFullStateBuffer = Buffer.alloc(SHARED_BUFFER_BYTES);
-    sharedFullStateBuffer[0] = ROOM_STATE;
+    sharedFullStateBuffer[0] = Protocol.ROOM_STATE;
   }
-  encoder.sharedBuffer = sharedPatchBuffer;
-  serializer.fullEncodeBuffer = sharedFullStateBuffer;
-  const encode = encoder.encode.bind(encoder) as (...args: never[]) => Buffer;
-  encoder.encode = (...args: never[]) => Buffer.from(encode(...args));
-  const getFullState = serializer.getFullState.bind(serializer);
-  serializer.getFullState = (client?: unknown) => {
-    serializer.needFullEncode = true;
-    return getFullState(client);
-  };
+  internals.encoder.sharedBuffer = sharedPatchBuffer;
+  internals.fullEncodeBuffer = sharedFullStateBuffer;
+  Object.setPrototypeOf(internals.encoder, CopyingEncoder.prototype);
+  Object.setPrototypeOf(serializer, SharedBufferSerializer.prototype);
 }

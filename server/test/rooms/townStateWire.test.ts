@@ -1,4 +1,5 @@
 import '../../src/rooms/schema/stringEncodingFix';
+import '../../src/rooms/schema/changeSetReuse'; // as the game server runs
 import { ClientState, SchemaSerializer, type Room } from '@colyseus/core';
 import { Reflection, type Decoder, type StateView } from '@colyseus/schema';
 import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
@@ -46,6 +47,8 @@ class Wire {
   readonly owner: FakeClient;
   readonly visitor: FakeClient;
   private readonly decoders = new Map<FakeClient, Decoder>();
+  /** connections that joined later (`join`): patched with the first two */
+  private readonly joined: FakeClient[] = [];
 
   constructor(first: Town) {
     this.state.townId = 't1';
@@ -79,6 +82,7 @@ class Wire {
     const decoder = Reflection.decode(this.serializer.handshake());
     decoder.decode(this.serializer.getFullState(c as never).subarray(1));
     this.decoders.set(c, decoder);
+    this.joined.push(c);
     return c;
   }
 
@@ -88,13 +92,14 @@ class Wire {
     return { town: view!.town, meta: view!.meta };
   }
 
-  /** Writes `town` on the server, patches both clients; returns the owner's patch size. */
+  /** Writes `town` on the server, patches every client; returns the owner's patch size. */
   send(town: Town): { town: Town; bytes: number } {
     writeTownState(this.state, town);
     this.ownerView.follow();
-    for (const c of [this.owner, this.visitor]) c.sent.length = 0;
-    this.serializer.applyPatches([this.owner, this.visitor] as never);
-    for (const c of [this.owner, this.visitor]) for (const bytes of c.sent) this.decoders.get(c)!.decode(bytes.subarray(1));
+    const everyone = [this.owner, this.visitor, ...this.joined];
+    for (const c of everyone) c.sent.length = 0;
+    this.serializer.applyPatches(everyone as never);
+    for (const c of everyone) for (const bytes of c.sent) this.decoders.get(c)!.decode(bytes.subarray(1));
     const seen = this.seenBy(this.owner);
     expect(seen.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
     return { town: seen.town, bytes: this.owner.sent.reduce((n, b) => n + b.length - 1, 0) };
@@ -218,6 +223,20 @@ describe('town room state on the wire (server schema → client view)', () => {
       expect(wire.fieldsSeenBy(wire.visitor)).toEqual(publicFields);
     }
     expect(wire.fieldsSeenBy(wire.owner)).toHaveLength(publicFields.length + 15); // a new town: 9 stock fields, 5 ship counts, the queue
+  });
+
+  it('patches an owner in several tabs and several visitors alike, the owner\'s view encoded once per change', () => {
+    const busy = busyTown();
+    const wire = new Wire(newTown(T0, 2));
+    const [tab, visitor, secondTab] = [wire.join('owner'), wire.join('visitor'), wire.join('owner')];
+    for (const town of [busy, { ...busy, upgrade: null, fleets: [] }, { ...busy, ships: { ...busy.ships, scout: 9 } }]) {
+      expect(wire.send(town).town).toEqual(clientSees(town));
+      for (const owner of [tab, secondTab]) {
+        expect(wire.seenBy(owner).town).toEqual(clientSees(town));
+        expect(owner.sent).toEqual(wire.owner.sent); // the same bytes: one encode of the view
+      }
+      for (const other of [wire.visitor, visitor]) expect(wire.seenBy(other).town).toEqual(visitorSees(town));
+    }
   });
 
   it('shares encode buffers between towns without one town\'s patch changing another\'s bytes already sent', () => {
