@@ -2,6 +2,7 @@
  * Entry point of the game server process: read the environment, open the database, serve, and on
  * SIGTERM/SIGINT save every town before exiting.
  */
+import { setFlagsFromString } from 'node:v8';
 import { PostgresTownSaves, SqliteTownSaves, createPrismaClient, databaseProvider, defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
 import { createGameTokenVerifier } from './auth/GameTokenVerifier';
 import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
@@ -14,6 +15,10 @@ import { PendingSaves, PrismaBattleRepository, PrismaChatRepository, PrismaEvent
 async function main(): Promise<void> {
   const env = readServerEnv();
   const logger = createLogger(env.LOG_LEVEL);
+  // a process holds thousands of towns whose changes live seconds (until the next action): they outlive the young
+  // generation, and left to itself V8 lets the old one grow to 3–4× its live objects between full collections,
+  // which is most of the process's memory (BENCHMARKS.md); V8 reads this at each full collection
+  if (env.HEAP_GROWTH_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${env.HEAP_GROWTH_PERCENT}`);
   const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl(env.DATA_DIR ?? defaultDataDir);
   const prisma = createPrismaClient(databaseUrl);
   // town saves (the hottest write) without Prisma's per-query work: SQLite, one prepared statement on its own

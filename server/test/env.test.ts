@@ -12,7 +12,16 @@ describe('the game server environment', () => {
       AUTOSAVE_INTERVAL_MS: 5000,
       RECONNECT_GRACE_SECONDS: 30,
       LOG_LEVEL: 'info',
+      HEAP_GROWTH_PERCENT: 100,
     });
+  });
+
+  it('takes a heap growth from 0 (V8 decides) to 300 %, and nothing else', () => {
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, HEAP_GROWTH_PERCENT: '0' }).HEAP_GROWTH_PERCENT).toBe(0);
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, HEAP_GROWTH_PERCENT: '50' }).HEAP_GROWTH_PERCENT).toBe(50);
+    for (const bad of ['-1', '301', '12.5', 'lots']) {
+      expect(() => readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, HEAP_GROWTH_PERCENT: bad })).toThrowError(/HEAP_GROWTH_PERCENT/);
+    }
   });
 
   it('names every bad variable in one error', () => {
