@@ -1,6 +1,7 @@
 import './withoutPm2Io'; // before Colyseus starts: no PM2 inspector session and sampling
 import http from 'node:http';
 import './rooms/schema/stringEncodingFix'; // before any state is encoded
+import './rooms/schema/changeSetReuse'; // likewise
 import { Server, matchMaker } from '@colyseus/core';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';

@@ -1,0 +1,66 @@
+/**
+ * A memory fix for `@colyseus/schema` 3.0.76: after each patch, every schema object that changed gets a new
+ * record of its pending changes (`ChangeTree.endEncode` makes a new `indexedOperations` object and a new change
+ * set), and the next change grows those new objects again. A town changes once every few seconds, so each of
+ * them outlived the young generation: about 1.5 KB per player action went to the old generation only to die
+ * there at the next action, which is what full garbage collections spend their time on (BENCHMARKS.md).
+ *
+ * The fix empties the same objects instead: the keys of `indexedOperations` and of the change set's `indexes`
+ * are deleted (their storage stays, ready for the next change) and its `operations` list is truncated. Nothing
+ * else holds them: encoders read a change set through its `ChangeTree`, and `endEncode` runs only once every
+ * view of the patch has been encoded (`Encoder.discardChanges`). Both module copies are patched, as in
+ * `stringEncodingFix.ts`. Imported for its effect by `createGameServer`.
+ */
+import { createRequire } from 'node:module';
+import { ChangeTree as EsmChangeTree } from '@colyseus/schema';
+
+interface ChangeSet {
+  indexes: Record<number, number>;
+  operations: number[];
+  queueRootNode?: unknown;
+}
+type EndEncode = ((this: Tree, changeSetName: 'changes' | 'filteredChanges') => void) & { starscapeReused?: true };
+interface Tree {
+  indexedOperations: Record<number, number>;
+  changes: ChangeSet;
+  filteredChanges?: ChangeSet;
+  isNew: boolean;
+  ref: Record<string, (() => void) | undefined>;
+}
+
+/** The hook a collection runs after each encode (`$onEncodeEnd` in @colyseus/schema 3, not exported). */
+const ON_ENCODE_END = '~onEncodeEnd';
+
+function clearKeys(record: Record<number, unknown>): void {
+  for (const key in record) delete record[key];
+}
+
+function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
+  const original = ChangeTree.prototype.endEncode;
+  if (original.starscapeReused) return;
+  checkHook(original);
+  const reused: EndEncode = function (this: Tree, changeSetName) {
+    clearKeys(this.indexedOperations);
+    const set = this[changeSetName]!;
+    clearKeys(set.indexes);
+    set.operations.length = 0;
+    set.queueRootNode = undefined;
+    this.ref[ON_ENCODE_END]?.call(this.ref); // the original's other work, kept
+    this.isNew = false;
+  };
+  reused.starscapeReused = true;
+  ChangeTree.prototype.endEncode = reused;
+}
+
+/** Refuses to patch a version whose `endEncode` does something else than this one redoes. */
+function checkHook(original: EndEncode): void {
+  const read: Array<string | symbol> = [];
+  const ref = new Proxy({}, { get: (_target, key) => void read.push(key) });
+  const probe = { indexedOperations: { 1: 0 }, changes: { indexes: { 1: 0 }, operations: [1] }, isNew: true, ref } as unknown as Tree;
+  original.call(probe, 'changes');
+  const emptied = Object.keys(probe.indexedOperations).length === 0 && probe.changes.operations.length === 0;
+  if (read.join() !== ON_ENCODE_END || !emptied || probe.isNew) throw new Error('changeSetReuse: @colyseus/schema changed its ChangeTree.endEncode; review this patch');
+}
+
+reuseChangeSets(EsmChangeTree as unknown as { prototype: { endEncode: EndEncode } });
+reuseChangeSets((createRequire(import.meta.url)('@colyseus/schema') as { ChangeTree: { prototype: { endEncode: EndEncode } } }).ChangeTree);

@@ -1,0 +1,43 @@
+import '../../src/rooms/schema/changeSetReuse';
+import { $changes, Encoder, Reflection } from '@colyseus/schema';
+import { describe, expect, it } from 'vitest';
+import { TownState } from '../../src/rooms/schema/TownState';
+
+/**
+ * What `changeSetReuse` changes in @colyseus/schema: after a patch, change records are emptied, not replaced
+ * (public fields here; the owner's view, lists and their entries go through the same records in the wire test).
+ */
+describe('change records reused between patches', () => {
+  it('empties the same records after each patch, and the patches still carry every change', () => {
+    const state = new TownState();
+    const encoder = new Encoder(state);
+    const decoder = Reflection.decode(Reflection.encode(encoder));
+    decoder.decode(encoder.encodeAll());
+    encoder.discardChanges();
+    const tree = (state as unknown as Record<symbol, { indexedOperations: object; changes: { indexes: object; operations: number[] } }>)[$changes]!;
+    const records = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
+
+    const patch = () => {
+      const bytes = encoder.encode();
+      encoder.discardChanges();
+      decoder.decode(bytes);
+    };
+    state.metalMineLevel = 10;
+    state.energySupply = 5;
+    patch();
+    expect(tree.indexedOperations).toBe(records.operations);
+    expect(tree.changes.indexes).toBe(records.indexes);
+    expect(Object.keys(tree.indexedOperations)).toEqual([]);
+    expect(Object.keys(tree.changes.indexes)).toEqual([]);
+    expect(tree.changes.operations).toEqual([]);
+
+    state.metalMineLevel = 11; // a field changed again, another for the first time
+    state.name = "Nova's Starbase";
+    patch();
+    state.energySupply = 0;
+    patch();
+    const seen = decoder.state as TownState;
+    expect([seen.metalMineLevel, seen.energySupply, seen.name]).toEqual([11, 0, "Nova's Starbase"]);
+    expect(tree.indexedOperations).toBe(records.operations);
+  });
+});
