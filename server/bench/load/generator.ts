@@ -196,6 +196,10 @@ process.on('message', (message: ToGenerator) => {
       delay.reset();
       send({ type: 'marked' });
       break;
+    case 'silence':
+      for (const d of drivers) d.stop();
+      send({ type: 'silenced' });
+      break;
     case 'read':
       send({ type: 'reading', reading: read() });
       break;

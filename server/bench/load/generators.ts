@@ -60,6 +60,10 @@ export class Generator {
     await this.request({ type: 'mark' }, 'marked');
   }
 
+  async silence(): Promise<void> {
+    await this.request({ type: 'silence' }, 'silenced');
+  }
+
   async read(): Promise<GeneratorReading> {
     return (await this.request({ type: 'read' }, 'reading')).reading;
   }

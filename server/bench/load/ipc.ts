@@ -45,6 +45,7 @@ export type ToGenerator =
   | { type: 'stop-joining' }
   | { type: 'mark' }
   | { type: 'read' }
+  | { type: 'silence' }
   | { type: 'stop' };
 
 export type FromGenerator =
@@ -52,4 +53,5 @@ export type FromGenerator =
   | { type: 'progress'; joined: number; failed: number }
   | { type: 'joined'; joined: number; failed: number; errors: string[] }
   | { type: 'marked' }
+  | { type: 'silenced' }
   | { type: 'reading'; reading: GeneratorReading };

@@ -11,7 +11,9 @@
  *          --join-rate=400 (joins/s)   --generators=2   --write / --no-write   --profile[=dir] (CPU profile of
  *          each server over its measured window, summarized here)   --keep (keep the database and logs)
  *          --heap[=dir] (live heap per player after a full collection, and what the window promoted to the old
- *          generation per action, by allocation site)
+ *          generation per action, by allocation site)   --silent=20 (s): after the window, stop every action and
+ *          measure the server's CPU with everyone connected but silent, and from it the CPU of one action
+ *          --servers=floor adds a bare Colyseus room per player (floorServer.ts): what the design costs at least
  *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
  *          --node-options=--a,--b (more options for the server processes)
  *          --quiet=15 (before each run, wait up to 3 min until other processes use under 15 % of a core; 0: never wait)
@@ -41,7 +43,7 @@ import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
-import { checkTargets, percentile, resultRows, type RunResult } from './results';
+import { checkTargets, measured, percentile, resultRows, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
 import type { ServerKind } from './townPlayers';
@@ -68,6 +70,8 @@ interface Options {
   quietPercent: number;
   /** the ramp stops after this long (and when joins stall), and the players joined by then are measured */
   maxJoinMs: number;
+  /** after the window: stop every action, wait 10 s, then measure the server's CPU this long (0: skip) */
+  silentMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -77,14 +81,14 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
   const players = (list(flags.get('players')) ?? (quick ? ['1000', '2000'] : ['1000', '10000', '16000'])).map(Number);
   if (players.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--players takes whole numbers, like --players=1000,10000');
   const servers = (list(flags.get('servers')) ?? ['colyseus', 'baseline']) as ServerKind[];
-  if (servers.some((s) => s !== 'colyseus' && s !== 'baseline')) throw new Error('--servers takes colyseus and/or baseline');
+  if (servers.some((s) => s !== 'colyseus' && s !== 'baseline' && s !== 'floor')) throw new Error('--servers takes colyseus, baseline and/or floor');
   const seconds = (flag: string, fallback: number) => (flags.get(flag) ? Number(flags.get(flag)) * 1000 : fallback);
   return {
     quick,
@@ -102,6 +106,7 @@ function parseOptions(argv: string[]): Options {
     nodeOptions: list(flags.get('node-options')) ?? [],
     quietPercent: Number(flags.get('quiet') ?? 15),
     maxJoinMs: seconds('max-join', 300_000),
+    silentMs: seconds('silent', 0),
   };
 }
 
@@ -137,7 +142,7 @@ async function measure(
   options: Options,
   shared: { databaseUrl: string; publicKeyPem: string; privateKeyPem: string; logDir: string; serverDir: string },
 ): Promise<{ result: RunResult; profile?: ProfileSummary }> {
-  const label = `${kind === 'colyseus' ? 'Starscape (Colyseus)' : 'baseline (socket.io)'}, ${players.toLocaleString('en-US')} players`;
+  const label = `${kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)'}, ${players.toLocaleString('en-US')} players`;
   const log = (line: string) => console.log(`[${label}] ${line}`);
   if (options.quietPercent > 0) await waitForQuietMachine(options.quietPercent, 180_000);
   const server = await ServerProcess.start(kind, {
@@ -304,6 +309,19 @@ async function measure(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
         `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
     );
+
+    if (options.silentMs > 0) {
+      await Promise.all(generators.map((g) => g.silence()));
+      await sleep(10_000); // in-flight results land; every ping timer goes round once
+      const silentFrom = readCpu(server.pid);
+      await sleep(options.silentMs);
+      result.silentCpuMsPerSecond = cpuBetween(silentFrom, readCpu(server.pid)).msPerSecond;
+      const actionsPerSecond = result.actionsSent / result.windowSeconds;
+      log(
+        `silent (connected, no actions) ${options.silentMs / 1000} s: CPU ${(result.silentCpuMsPerSecond / 10).toFixed(1)} % = ${((result.silentCpuMsPerSecond * 1000) / measured(result)).toFixed(1)} µs/s per player; ` +
+          `actions ${actionsPerSecond.toFixed(0)}/s → ${(((result.cpuMsPerSecond - result.silentCpuMsPerSecond) * 1000) / actionsPerSecond).toFixed(0)} µs of CPU per action above silent`,
+      );
+    }
 
     let summary: ProfileSummary | undefined;
     if (profile && options.profileDir) {

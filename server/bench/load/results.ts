@@ -38,6 +38,8 @@ export interface RunResult {
   generators: { cpuPercent: number; eventLoopP99Ms: number };
   /** CPU the rest of the machine used in the window (neither the server nor the load generators), % of a core */
   otherCpuPercent: number;
+  /** server CPU (ms/s) with every player connected but silent (no actions), when measured */
+  silentCpuMsPerSecond?: number;
 }
 
 /** the players actually measured: connected at the window's end (fewer than asked when the ramp stopped early) */
@@ -136,7 +138,7 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
 
 /** The results table (first row: header). */
 export function resultRows(results: readonly RunResult[]): string[][] {
-  const name = (kind: ServerKind) => (kind === 'colyseus' ? 'Starscape (Colyseus)' : 'baseline (socket.io)');
+  const name = (kind: ServerKind) => (kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)');
   const header = [
     'server',
     'players',

@@ -53,7 +53,7 @@ export class ServerProcess {
   }
 
   static async start(kind: ServerKind, options: ServerOptions): Promise<ServerProcess> {
-    const entry = kind === 'colyseus' ? 'src/main.ts' : 'bench/load/baselineServer.ts';
+    const entry = kind === 'colyseus' ? 'src/main.ts' : kind === 'floor' ? 'bench/load/floorServer.ts' : 'bench/load/baselineServer.ts';
     const execArgv = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(options.nodeOptions ?? []), '--import', 'tsx', entry];
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ClientMessage, RoomName, ServerMessage } from '@starscape/shared';
 import { ORDERED_SHIP } from './workload';
 
-export type ServerKind = 'colyseus' | 'baseline';
+export type ServerKind = 'colyseus' | 'baseline' | 'floor';
 
 export interface TownPlayer {
   /** true from the join until the connection drops */
@@ -186,5 +186,5 @@ export class SocketIoTownPlayer implements TownPlayer {
 }
 
 export function createTownPlayer(kind: ServerKind, endpoint: string, townId: string, token: string): TownPlayer {
-  return kind === 'colyseus' ? new ColyseusTownPlayer(endpoint, townId, token) : new SocketIoTownPlayer(endpoint, townId, token);
+  return kind !== 'baseline' ? new ColyseusTownPlayer(endpoint, townId, token) : new SocketIoTownPlayer(endpoint, townId, token);
 }
