@@ -43,7 +43,7 @@ import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
-import { checkTargets, measured, percentile, resultRows, type RunResult } from './results';
+import { checkTargets, measured, percentile, resultRows, serverName, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
 import type { ServerKind } from './townPlayers';
@@ -142,7 +142,7 @@ async function measure(
   options: Options,
   shared: { databaseUrl: string; publicKeyPem: string; privateKeyPem: string; logDir: string; serverDir: string },
 ): Promise<{ result: RunResult; profile?: ProfileSummary }> {
-  const label = `${kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)'}, ${players.toLocaleString('en-US')} players`;
+  const label = `${serverName(kind)}, ${players.toLocaleString('en-US')} players`;
   const log = (line: string) => console.log(`[${label}] ${line}`);
   if (options.quietPercent > 0) await waitForQuietMachine(options.quietPercent, 180_000);
   const server = await ServerProcess.start(kind, {

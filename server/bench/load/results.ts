@@ -136,9 +136,13 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
   return checks;
 }
 
+/** How a server kind is named in tables and logs. */
+export function serverName(kind: ServerKind): string {
+  return kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)';
+}
+
 /** The results table (first row: header). */
 export function resultRows(results: readonly RunResult[]): string[][] {
-  const name = (kind: ServerKind) => (kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)');
   const header = [
     'server',
     'players',
@@ -158,9 +162,9 @@ export function resultRows(results: readonly RunResult[]): string[][] {
     header,
     ...results.map((r) =>
       r.error
-        ? [name(r.kind), r.players.toLocaleString('en-US'), `failed: ${r.error.split('\n')[0]!.slice(0, 80)}`, ...header.slice(3).map(() => '')]
+        ? [serverName(r.kind), r.players.toLocaleString('en-US'), `failed: ${r.error.split('\n')[0]!.slice(0, 80)}`, ...header.slice(3).map(() => '')]
         : [
-            name(r.kind),
+            serverName(r.kind),
             r.joined === r.players ? r.players.toLocaleString('en-US') : `${r.joined.toLocaleString('en-US')} of ${r.players.toLocaleString('en-US')}`,
             fmt(r.joined / r.joinSeconds, 0),
             `${fmt(r.cpuMsPerSecond / 10)} (${fmt((r.idleCpuMsPerSecond ?? NaN) / 10)})`,

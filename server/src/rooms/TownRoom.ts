@@ -81,13 +81,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
    */
 
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
-    const { guard } = this.constructor as typeof TownRoom;
-    if (!guard.admit(this, client)) return;
     const previous = TownRoom.messages.serve(this);
     try {
-      super._onMessage(client, buffer);
-    } catch (error) {
-      guard.malformed(this, client, error);
+      (this.constructor as typeof TownRoom).guard.receive(this, client, buffer, () => super._onMessage(client, buffer));
     } finally {
       TownRoom.messages.serve(previous);
     }

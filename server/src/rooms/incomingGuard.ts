@@ -59,7 +59,7 @@ export class IncomingGuard {
   }
 
   /** Passes `buffer` to `decode` when `client` is within its allowance; a frame that makes `decode` throw closes that connection only. */
-  receive(room: Room, client: Client, buffer: Uint8Array, decode: (client: Client, buffer: Uint8Array) => void): void {
+  receive<C extends Client, B extends Uint8Array>(room: Room, client: C, buffer: B, decode: (client: C, buffer: B) => void): void {
     if (!this.admit(room, client)) return;
     try {
       decode(client, buffer);
@@ -69,13 +69,13 @@ export class IncomingGuard {
   }
 
   /** Closes the connection whose frame could not be decoded (the error Colyseus threw decoding it). */
-  malformed(room: Room, client: Client, error: unknown): void {
+  private malformed(room: Room, client: Client, error: unknown): void {
     this.logger.warn('closing a connection that sent a malformed frame', { roomId: room.roomId, sessionId: client.sessionId, error: String(error) });
     client.leave(Protocol.WS_CLOSE_WITH_ERROR);
   }
 
   /** Takes one message from `client`'s allowance: false when it has none left (the frame is to be dropped unread). */
-  admit(room: Room, guarded: Client): boolean {
+  private admit(room: Room, guarded: Client): boolean {
     const client = guarded as GuardedClient;
     const { limits } = this;
     const at = this.now();
