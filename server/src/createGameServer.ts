@@ -16,6 +16,7 @@ import type { CombatRoomServices } from './rooms/CombatRoomServices';
 import { defineGalaxyRoom } from './rooms/GalaxyRoom';
 import type { GalaxyRoomServices } from './rooms/GalaxyRoomServices';
 import { AutosaveQueue } from './rooms/AutosaveQueue';
+import { TownEventClock } from './rooms/TownEventClock';
 import { defineTownRoom } from './rooms/TownRoom';
 import type { ChatRepository } from './persistence/ChatRepository';
 import { ChatLimiter } from './presence/ChatLimiter';
@@ -27,7 +28,7 @@ import type { EventQueue } from './persistence/EventQueue';
 import { Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
 
-export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave'> {
+export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave' | 'events'> {
   /** a changed town is saved this long after its first unsaved change: what a crash can lose */
   autosaveMs: number;
   battles: BattleRepository;
@@ -100,7 +101,8 @@ export function createGameServer(options: GameServerOptions): GameServer {
   scheduler.on(FleetEvent.Arrive, (event) => fleets.handleArrival(event.payload as FleetArrivePayload));
   scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
   const autosave = new AutosaveQueue({ towns: options.towns, delayMs: options.autosaveMs, logger });
-  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online, autosave })).filterBy(['townId']);
+  const townEvents = new TownEventClock({ now, logger });
+  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online, autosave, events: townEvents })).filterBy(['townId']);
   colyseus.define(
     RoomName.Galaxy,
     defineGalaxyRoom({
@@ -163,6 +165,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       await colyseus.gracefullyShutdown(false);
       await options.pendingSaves.drain();
       autosave.stop();
+      townEvents.stop();
       await claims.stop(); // after the last save: another process may now open these towns
     },
   };

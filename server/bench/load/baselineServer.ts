@@ -126,7 +126,8 @@ async function main(): Promise<void> {
         socket,
         saver: undefined as unknown as TownSaver,
       };
-      entry.saver = new TownSaver(townId, stored.version, () => entry.town, { towns, pendingSaves, autosave, logger, onConflict: () => socket.disconnect(true) });
+      const saved = { townToSave: () => entry.town, saveRefused: () => void socket.disconnect(true) };
+      entry.saver = new TownSaver(townId, stored.version, saved, { towns, pendingSaves, autosave, logger });
       live.set(townId, entry);
 
       socket.on('action', (message: unknown) => {

@@ -37,7 +37,8 @@ import type { TownRoomServices } from './TownRoomServices';
 import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
 import { townRoomId, type LiveTown } from '../towns/TownAccess';
 import { applyTownChange, type TownChange } from '../towns/townChanges';
-import { TownSaver } from './TownSaver';
+import { TownSaver, type SaveConflict, type SavedTown } from './TownSaver';
+import { TownEventSlot, type TownEvent } from './TownEventClock';
 
 interface Seat {
   role: Role;
@@ -49,7 +50,7 @@ interface Seat {
  * write the result into schema state → patch. There is no tick: production is lazy, patches are sent only
  * after a change (patchRate is null), and the only timers are the next completion and the autosave.
  */
-export class TownRoom extends Room<TownState, unknown, Seat, Player> {
+export class TownRoom extends Room<TownState, unknown, Seat, Player> implements LiveTown, SavedTown, TownEvent {
   /** Set by `defineTownRoom`; static because Colyseus calls `onAuth` on the class. */
   static services: TownRoomServices;
   /** Every town room's flood and malformed-frame guard (set by `defineTownRoom`). */
@@ -60,7 +61,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
   private saver!: TownSaver;
   /** what the owner sees (the whole town); visitors see its public part */
   private ownerView!: TownOwnerView;
-  private eventTimer: NodeJS.Timeout | undefined;
+  /** this town's place in the process's `TownEventClock` (its next completion) */
+  private readonly nextEvent = new TownEventSlot(this);
   /** this room holds the town's cluster claim (taken in onCreate, given back after the last save) */
   private claimed = false;
   private closing = false;
@@ -75,9 +77,10 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
 
   /*
    * There is a town room per player, so a town room keeps nothing per room that could be shared: its message
-   * handlers and guard are the class's (`_onMessage` below), and it has no `onUncaughtException`, which would make
-   * Colyseus wrap every lifecycle method in closures of its own for each room; the methods catch and report
-   * their errors themselves (`reportError`).
+   * handlers and guard are the class's (`_onMessage` below), its next completion is a slot in the process's
+   * `TownEventClock`, it is itself what `TownAccess`, its `TownSaver` and that clock call back (methods, not
+   * closures), and it has no `onUncaughtException`, which would make Colyseus wrap every lifecycle method in
+   * closures of its own for each room; the methods catch and report their errors themselves (`reportError`).
    */
 
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
@@ -114,7 +117,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
       this.claimed = true;
       try {
         const loaded = await this.load(townId);
-        access.register(townId, this.liveTown);
+        access.register(townId, this);
         return loaded;
       } catch (error) {
         this.claimed = false;
@@ -140,13 +143,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
 
     const loadedAt = now();
     this.town = resume(snapshot.data, gameSpeed, loadedAt);
-    this.saver = new TownSaver(townId, stored.version, () => this.town, {
-      towns,
-      pendingSaves,
-      autosave: this.services.autosave,
-      logger,
-      onConflict: () => this.disconnect(4409),
-    });
+    this.saver = new TownSaver(townId, stored.version, this, this.services);
     if (this.town !== snapshot.data) this.saver.markDirty();
 
     const state = new TownState();
@@ -168,26 +165,38 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     return stored.version;
   }
 
-  /** How outside changes (fleet arrivals, battle results) reach this room: applied, patched, saved. */
-  private readonly liveTown: LiveTown = {
-    apply: async (change) => {
-      const now = this.services.now();
-      this.commit(applyTownChange(advance(this.town, now), change, now));
-      await this.saver.flush();
-      return this.town;
-    },
-    current: () => advance(this.town, this.services.now()),
-  };
+  /** `LiveTown`: how outside changes (fleet arrivals, battle results) reach this room: applied, patched, saved. */
+  async applyChange(change: TownChange): Promise<Town> {
+    const now = this.services.now();
+    this.commit(applyTownChange(advance(this.town, now), change, now));
+    await this.saver.flush();
+    return this.town;
+  }
+
+  /** `LiveTown`: the town as this room holds it, advanced to now. */
+  advancedTown(): Town {
+    return advance(this.town, this.services.now());
+  }
+
+  /** `SavedTown`: what the saver writes. */
+  townToSave(): Town {
+    return this.town;
+  }
+
+  /** `SavedTown`: another writer saved this town first (or it is gone): this copy stops serving. */
+  saveRefused(_conflict: SaveConflict): void {
+    void this.disconnect(4409);
+  }
 
   /** Remote room call from another process (`RemoteTowns.apply`): an outside change, applied and saved here. */
   async applyOutsideChange(change: TownChange): Promise<RemoteTownAnswer> {
     if (this.closing || !this.saver) return { gone: true };
-    return { town: await this.liveTown.apply(change) };
+    return { town: await this.applyChange(change) };
   }
 
   /** Remote room call from another process (`RemoteTowns.current`). */
   currentTown(): RemoteTownAnswer {
-    return this.closing || !this.saver ? { gone: true } : { town: this.liveTown.current() };
+    return this.closing || !this.saver ? { gone: true } : { town: this.advancedTown() };
   }
 
   override onJoin(client: Client<Seat, Player>, _options: unknown, player: Player): void {
@@ -231,14 +240,14 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
 
   private async dispose(): Promise<void> {
     this.closing = true;
-    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.services.events.set(this.nextEvent, null);
     if (!this.saver) return; // onCreate failed before the town was loaded (and gave its claim back)
     this.saver.stop();
     // flush() registers the save in PendingSaves at once; only then do outside changes go to the database
     // (where they wait for that save and for the claim), so none can load the town before this last save lands
     const saved = this.saver.flush();
     const { access, logger } = this.services;
-    access.unregister(this.state.townId, this.liveTown);
+    access.unregister(this.state.townId, this);
     try {
       await saved;
     } finally {
@@ -339,22 +348,21 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> {
     this.scheduleNextEvent();
   }
 
+  /** Sets the town's next completion in the process's clock (none: cleared); advance() completes what is due. */
   private scheduleNextEvent(): void {
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    this.eventTimer = undefined;
-    const at = nextEventAt(this.town);
-    if (at === null) return;
-    // Node timers fire early by up to a millisecond and cap at ~24.8 days; advance() only completes what is due.
-    const delay = Math.min(Math.max(0, at - this.services.now()) + 1, 2 ** 31 - 1);
-    this.eventTimer = setTimeout(() => {
-      this.eventTimer = undefined;
-      try {
-        this.commit(advance(this.town, this.services.now()));
-        if (!this.eventTimer) this.scheduleNextEvent();
-      } catch (error) {
-        this.reportError(error, 'setTimeout');
-      }
-    }, delay);
+    if (this.closing) return;
+    this.services.events.set(this.nextEvent, nextEventAt(this.town));
+  }
+
+  /** `TownEvent`: the clock says the next completion has come. */
+  due(): void {
+    if (this.closing) return;
+    try {
+      this.commit(advance(this.town, this.services.now()));
+      if (this.nextEvent.index < 0) this.scheduleNextEvent(); // nothing changed (the event was not due yet)
+    } catch (error) {
+      this.reportError(error, 'due');
+    }
   }
 }
 

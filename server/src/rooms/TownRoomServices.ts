@@ -2,6 +2,7 @@ import type { GameTokenVerifier } from '../auth/GameTokenVerifier';
 import type { UserDirectory } from '../auth/UserDirectory';
 import type { Logger } from '../logger';
 import type { AutosaveQueue } from './AutosaveQueue';
+import type { TownEventClock } from './TownEventClock';
 import type { MessageLimits } from './incomingGuard';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import type { TownRepository } from '../persistence/TownRepository';
@@ -26,6 +27,8 @@ export interface TownRoomServices {
   gameSpeed: number;
   /** the process's autosaves (a changed town is saved a few seconds after its first change) */
   autosave: AutosaveQueue;
+  /** every town room's next completion, on one timer */
+  events: TownEventClock;
   reconnectGraceSeconds: number;
   logger: Logger;
   /** how many messages a connection may send (default `DEFAULT_MESSAGE_LIMITS`) */

@@ -2,10 +2,26 @@ import { townPoints, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import { StaleVersionError, TownNotFoundError, type TownRepository } from '../persistence/TownRepository';
-import type { AutosaveQueue, AutosaveSource, PreparedSave } from './AutosaveQueue';
+import type { AutosaveQueue, AutosaveSource, AutosaveTicket, PreparedSave } from './AutosaveQueue';
 
 /** Why a town can no longer be saved: another writer got there first, or the town is gone. */
 export type SaveConflict = 'stale' | 'not-found';
+
+/** The live town a saver writes (its room): methods rather than closures, as there are thousands of rooms. */
+export interface SavedTown {
+  /** the town to write now */
+  townToSave(): Town;
+  /** Called once when a save is refused; the room must stop serving this copy of the town. */
+  saveRefused(conflict: SaveConflict): void;
+}
+
+/** What a saver writes with; the town room passes its services (shared by every room), not an object of its own. */
+export interface TownSaverDeps {
+  towns: TownRepository;
+  pendingSaves: PendingSaves;
+  autosave: AutosaveQueue;
+  logger: Logger;
+}
 
 /**
  * Saves one town's snapshot: by the process's `AutosaveQueue` a few seconds after the first unsaved change,
@@ -14,7 +30,7 @@ export type SaveConflict = 'stale' | 'not-found';
  */
 export class TownSaver implements AutosaveSource {
   private dirty = false;
-  private cancelAutosave: (() => void) | undefined;
+  private queued: AutosaveTicket | undefined;
   /** a save (autosave or flush) is being written */
   private saving = false;
   /** the queue came while a save was in flight: queue again when it lands */
@@ -26,15 +42,8 @@ export class TownSaver implements AutosaveSource {
   constructor(
     private readonly townId: string,
     private version: number,
-    private readonly snapshot: () => Town,
-    private readonly deps: {
-      towns: TownRepository;
-      pendingSaves: PendingSaves;
-      autosave: AutosaveQueue;
-      logger: Logger;
-      /** called once when a save is refused; the room must stop serving this copy of the town */
-      onConflict: (conflict: SaveConflict) => void;
-    },
+    private readonly town: SavedTown,
+    private readonly deps: TownSaverDeps,
   ) {}
 
   get hasUnsavedChanges(): boolean {
@@ -67,7 +76,7 @@ export class TownSaver implements AutosaveSource {
   }
 
   prepareAutosave(): PreparedSave | null {
-    this.cancelAutosave = undefined;
+    this.queued = undefined;
     if (!this.dirty || this.conflict) return null;
     if (this.saving) {
       this.autosaveWhenSaved = true;
@@ -87,12 +96,12 @@ export class TownSaver implements AutosaveSource {
   }
 
   private queueAutosave({ soon = false } = {}): void {
-    if (!this.cancelAutosave && !this.conflict) this.cancelAutosave = this.deps.autosave.schedule(this, { soon });
+    if (!this.queued && !this.conflict) this.queued = this.deps.autosave.schedule(this, { soon });
   }
 
   private unqueueAutosave(): void {
-    this.cancelAutosave?.();
-    this.cancelAutosave = undefined;
+    if (this.queued) this.queued.cancelled = true;
+    this.queued = undefined;
   }
 
   private async saveIfDirty(): Promise<void> {
@@ -108,7 +117,7 @@ export class TownSaver implements AutosaveSource {
   }
 
   private begin(): Town {
-    const snapshot = this.snapshot();
+    const snapshot = this.town.townToSave();
     this.dirty = false;
     this.saving = true;
     return snapshot;
@@ -120,7 +129,7 @@ export class TownSaver implements AutosaveSource {
       this.conflict = outcome instanceof StaleVersionError ? 'stale' : 'not-found';
       this.unqueueAutosave();
       this.deps.logger.error('town save refused; this copy stops serving', { townId: this.townId, conflict: this.conflict });
-      this.deps.onConflict(this.conflict);
+      this.town.saveRefused(this.conflict);
       return;
     }
     if (outcome instanceof Error || !isSaved(outcome)) {

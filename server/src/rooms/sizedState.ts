@@ -50,6 +50,12 @@ class CopyingEncoder<T extends Schema> extends Encoder<T> {
   }
 }
 
+/**
+ * What every shared-buffer serializer has instead of a `Map` of its own: Colyseus reads `encodedViews` only in
+ * the part of `applyPatches` that `SharedBufferSerializer` replaces, so it stays empty.
+ */
+const NO_ENCODED_VIEWS = new Map<StateView, Buffer>();
+
 /** Where a patch is encoded from: reused, as encoding is synchronous (Colyseus makes one per patch). */
 const patchIterator = { offset: 1 };
 
@@ -121,7 +127,7 @@ class SharedBufferSerializer<T extends Schema> extends SchemaSerializer<T> {
 export function shareEncodeBuffers(room: Room): void {
   const serializer = (room as unknown as { _serializer?: unknown })._serializer;
   if (!(serializer instanceof SchemaSerializer)) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
-  const internals = serializer as unknown as { encoder: Encoder; fullEncodeBuffer: Buffer };
+  const internals = serializer as unknown as { encoder: Encoder; fullEncodeBuffer: Buffer; encodedViews?: Map<StateView, Buffer> };
   if (!(internals.encoder instanceof Encoder)) throw new Error('shareEncodeBuffers: the room has no schema serializer yet (set its state first)');
   sharedPatchBuffer ??= Buffer.alloc(SHARED_BUFFER_BYTES);
   if (!sharedFullStateBuffer) {
@@ -130,6 +136,7 @@ export function shareEncodeBuffers(room: Room): void {
   }
   internals.encoder.sharedBuffer = sharedPatchBuffer;
   internals.fullEncodeBuffer = sharedFullStateBuffer;
+  if (internals.encodedViews) internals.encodedViews = NO_ENCODED_VIEWS;
   Object.setPrototypeOf(internals.encoder, CopyingEncoder.prototype);
   Object.setPrototypeOf(serializer, SharedBufferSerializer.prototype);
 }

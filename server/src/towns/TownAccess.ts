@@ -22,9 +22,9 @@ const UPDATE_DEADLINE_MS = 30_000;
 /** What a live town room offers to changes from outside it. */
 export interface LiveTown {
   /** applies the change, patches the players, and resolves once the result is saved */
-  apply(change: TownChange): Promise<Town>;
+  applyChange(change: TownChange): Promise<Town>;
   /** the town as the room holds it, advanced to now */
-  current(): Town;
+  advancedTown(): Town;
 }
 
 /**
@@ -88,7 +88,7 @@ export class TownAccess {
   /** The town as it is now (live room here or elsewhere, or stored, advanced to now), or null. Changes nothing. */
   async read(townId: string): Promise<Town | null> {
     const room = this.live.get(townId);
-    if (room) return room.current();
+    if (room) return room.advancedTown();
     const claim = await this.deps.claims.holder(townClaimKey(townId));
     if (claim?.kind === 'room' && claim.holder !== this.deps.claims.processId) {
       const remote = await this.deps.remote.current(townRoomId(townId));
@@ -106,7 +106,7 @@ export class TownAccess {
       const deadline = Date.now() + UPDATE_DEADLINE_MS;
       for (let attempt = 1; ; attempt++) {
         const room = this.live.get(townId);
-        if (room) return room.apply(change);
+        if (room) return room.applyChange(change);
         const blocking = await this.deps.claims.acquire(townClaimKey(townId), 'update');
         if (!blocking) {
           try {

@@ -66,7 +66,8 @@ function fixture(options: Partial<AutosaveQueueOptions> = {}): Fixture {
       const town = newTown(1_700_000_000_000, 1);
       const stored = await towns.create({ ownerId: 'owner', name: 'Nova', snapshot: town });
       const live = { town };
-      const saver = new TownSaver(stored.id, stored.version, () => live.town, { towns, pendingSaves, autosave: queue, logger, onConflict: (c) => conflicts.push(c) });
+      const saved = { townToSave: () => live.town, saveRefused: (c: SaveConflict) => void conflicts.push(c) };
+      const saver = new TownSaver(stored.id, stored.version, saved, { towns, pendingSaves, autosave: queue, logger });
       return { id: stored.id, town, saver };
     },
   };
