@@ -15,6 +15,8 @@ export interface GeneratorSetup {
   actionIntervalMs: number;
   /** seeds the action phases */
   seed: number;
+  /** the CPU priority (nice, 0–19) the generator runs at: higher yields the CPU to the server under test */
+  nice: number;
 }
 
 /** What a generator saw since the last `mark`. */

@@ -8,7 +8,9 @@
  *   cd server && npm run bench:load -- --quick      harness check, ~2 min: 1,000 and 2,000 players, short windows, writes nothing
  *
  * Options: --players=1000,10000   --servers=colyseus,baseline   --window=30 (s)   --settle=10 (s)
- *          --join-rate=400 (joins/s)   --generators=2   --write / --no-write   --profile[=dir] (CPU profile of
+ *          --join-rate=400 (joins/s)   --generators=2   --generator-nice=10 (the load generators' CPU priority: they
+ *          stand in for players on other machines, so they take what CPU the server leaves; 0: the same as the server)
+ *          --write / --no-write   --profile[=dir] (CPU profile of
  *          each server over its measured window, summarized here)   --keep (keep the database and logs)
  *          --heap[=dir] (live heap per player after a full collection, and what the window promoted to the old
  *          generation per action, by allocation site)   --silent=20 (s): after the window, stop every action and
@@ -60,6 +62,8 @@ interface Options {
   settleMs: number;
   joinsPerSecond: number;
   generators: number;
+  /** the load generators' nice value (0: the server's priority) */
+  generatorNice: number;
   write: boolean;
   profileDir: string | null;
   heapDir: string | null;
@@ -81,12 +85,14 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
   const players = (list(flags.get('players')) ?? (quick ? ['1000', '2000'] : ['1000', '10000', '16000'])).map(Number);
   if (players.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--players takes whole numbers, like --players=1000,10000');
+  const nice = flags.get('generator-nice');
+  if (nice !== undefined && !/^(1?[0-9])$/.test(nice)) throw new Error('--generator-nice takes a nice value from 0 to 19, like --generator-nice=10');
   const servers = (list(flags.get('servers')) ?? ['colyseus', 'baseline']) as ServerKind[];
   if (servers.some((s) => s !== 'colyseus' && s !== 'baseline' && s !== 'floor')) throw new Error('--servers takes colyseus, baseline and/or floor');
   const seconds = (flag: string, fallback: number) => (flags.get(flag) ? Number(flags.get(flag)) * 1000 : fallback);
@@ -98,7 +104,8 @@ function parseOptions(argv: string[]): Options {
     settleMs: seconds('settle', quick ? 6000 : 10_000),
     joinsPerSecond: Number(flags.get('join-rate') || 400),
     generators: Number(flags.get('generators') || 2),
-    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'heap'].includes(f))),
+    generatorNice: Number(flags.get('generator-nice') || 10),
+    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'heap', 'generator-nice'].includes(f))),
     profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     heapDir: flags.has('heap') ? flags.get('heap') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     keep: flags.has('keep'),
@@ -180,6 +187,7 @@ async function measure(
             maxJoinsInFlight: 25,
             actionIntervalMs: ACTION_INTERVAL_MS,
             seed: players * 10 + g,
+            nice: options.generatorNice,
           }),
         ),
       )),
