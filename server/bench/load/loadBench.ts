@@ -16,6 +16,8 @@
  *          generation per action, by allocation site)   --silent=20 (s): after the window, stop every action and
  *          measure the server's CPU with everyone connected but silent, and from it the CPU of one action
  *          --servers=floor adds a bare Colyseus room per player (floorServer.ts): what the design costs at least
+ *          --stalls: log each time the server's event loop comes back over 150 ms late, and say for the window's
+ *          worst stalls whether its main thread was busy (JS, GC) or starved of CPU (stallProbe.mjs)
  *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
  *          --node-options=--a,--b (more options for the server processes)
  *          --quiet=15 (before each run, wait up to 3 min until other processes use under 15 % of a core; 0: never wait)
@@ -76,6 +78,8 @@ interface Options {
   maxJoinMs: number;
   /** after the window: stop every action, wait 10 s, then measure the server's CPU this long (0: skip) */
   silentMs: number;
+  /** log the server's event-loop stalls and summarize those in the window */
+  stalls: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -85,7 +89,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -114,7 +118,51 @@ function parseOptions(argv: string[]): Options {
     quietPercent: Number(flags.get('quiet') ?? 15),
     maxJoinMs: seconds('max-join', 300_000),
     silentMs: seconds('silent', 0),
+    stalls: flags.has('stalls'),
   };
+}
+
+interface Stall {
+  endedAt: number;
+  ms: number;
+  mainThreadMs: number;
+  processMs: number;
+  machineIdleMs: number;
+  machineMs: number;
+  gcMs: number;
+  longestGcMs: number;
+  majorGc: boolean;
+}
+
+/**
+ * The window's event-loop stalls (stallProbe.mjs), worst first: a main thread that ran for most of a stall was
+ * busy (a long task, GC, a backlog); one that ran for little of it, on a machine with no idle CPU, was starved.
+ */
+async function reportStalls(file: string, from: number, to: number, log: (line: string) => void): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const stalls = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Stall)
+    .filter((s) => s.endedAt - s.ms >= from && s.endedAt <= to)
+    .sort((a, b) => b.ms - a.ms);
+  const starved = stalls.filter((s) => s.mainThreadMs < s.ms / 2);
+  log(
+    `event-loop stalls over 150 ms in the window: ${stalls.length} (${starved.length} with the main thread starved: it ran under half the stall), ` +
+      `${stalls.reduce((sum, s) => sum + s.ms, 0)} ms in all (stall log: ${file})`,
+  );
+  if (stalls.length === 0) return;
+  printTable([
+    ['stall ms', 'main thread ran ms', 'process CPU ms', 'machine idle %', 'GC ms (longest)', 'major GC'],
+    ...stalls.slice(0, 8).map((s) => [
+      String(s.ms),
+      String(s.mainThreadMs),
+      String(s.processMs),
+      ((100 * s.machineIdleMs) / Math.max(1, s.machineMs)).toFixed(0),
+      `${s.gcMs} (${s.longestGcMs})`,
+      s.majorGc ? 'yes' : '',
+    ]),
+  ]);
 }
 
 /** Where a profile's time goes: the functions worth naming in the report. */
@@ -161,6 +209,7 @@ async function measure(
     autosaveMs: options.autosaveMs,
     nodeOptions: options.nodeOptions,
     serverDir: shared.serverDir,
+    stallLog: options.stalls ? path.join(shared.logDir, `${kind}-${players}.stalls.jsonl`) : undefined,
   });
   const generators: Generator[] = [];
   try {
@@ -343,6 +392,7 @@ async function measure(
       log(`inside long tasks (≥ 50 ms without a turn of the event loop): ${long.busyMs.toFixed(0)} ms of the window`);
       if (long.busyMs > 0) printProfile(long);
     }
+    if (options.stalls) await reportStalls(path.join(shared.logDir, `${kind}-${players}.stalls.jsonl`), markedAt, endedAt, log);
     if (options.heapDir && server.inspectorUrl && idleLiveHeap !== undefined && promotion) {
       await mkdir(options.heapDir, { recursive: true });
       const file = path.join(options.heapDir, `${kind}-${players}.heapprofile`);
@@ -404,7 +454,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `Workload: every player has an account and a mid-game town in one fresh SQLite database; each player's client joins its own town, then every ${ACTION_INTERVAL_MS / 1000} s (random phase) orders one scout or cancels that order. ` +
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
-      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
+      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
     '',
     '- **Starscape (Colyseus)**: the real `server/src/main.ts`. A town room per player, no tick (lazy production), `patchRate = 0`, a patch only right after a change.',
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',

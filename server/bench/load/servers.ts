@@ -8,13 +8,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MetricsReport } from '../../src/http/metrics';
 import { sleep } from '../support/async';
 import type { ServerKind } from './townPlayers';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 /** this checkout's server/ folder (a run normally passes a snapshot's, see codeSnapshot.ts) */
-const defaultServerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const defaultServerDir = path.resolve(here, '../..');
 
 export interface ServerOptions {
   port: number;
@@ -29,6 +30,8 @@ export interface ServerOptions {
   nodeOptions?: string[];
   /** the server/ folder to run from (default: this checkout's) */
   serverDir?: string;
+  /** log the server's event-loop stalls to this file (stallProbe.mjs) */
+  stallLog?: string;
 }
 
 export class ServerProcess {
@@ -54,7 +57,8 @@ export class ServerProcess {
 
   static async start(kind: ServerKind, options: ServerOptions): Promise<ServerProcess> {
     const entry = kind === 'colyseus' ? 'src/main.ts' : kind === 'floor' ? 'bench/load/floorServer.ts' : 'bench/load/baselineServer.ts';
-    const execArgv = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(options.nodeOptions ?? []), '--import', 'tsx', entry];
+    const probe = options.stallLog ? [`--import=${pathToFileURL(path.join(here, 'stallProbe.mjs')).href}`] : [];
+    const execArgv = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), ...probe, ...(options.nodeOptions ?? []), '--import', 'tsx', entry];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -74,6 +78,7 @@ export class ServerProcess {
       REDIS_URL: '',
       GAME_PUBLIC_ADDRESS: '',
       FLY_MACHINE_ID: '',
+      STALL_LOG: options.stallLog ?? '',
     };
     const child = spawn(process.execPath, execArgv, { cwd: options.serverDir ?? defaultServerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(options.logFile, { flags: 'a' });
