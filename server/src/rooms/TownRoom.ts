@@ -120,6 +120,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
         access.register(townId, this);
         return loaded;
       } catch (error) {
+        this.closing = true; // a room that failed to open wakes for nothing
+        this.services.events.set(this.nextEvent, null);
         this.claimed = false;
         await access.releaseRoomClaim(townId);
         throw error;
