@@ -40,4 +40,31 @@ describe('change records reused between patches', () => {
     expect([seen.metalMineLevel, seen.energySupply, seen.name]).toEqual([11, 0, "Nova's Starbase"]);
     expect(tree.indexedOperations).toBe(records.operations);
   });
+
+  it('replaces a record that held many keys (a dense record emptied key by key would stay a dictionary)', () => {
+    const state = new TownState();
+    const encoder = new Encoder(state);
+    const decoder = Reflection.decode(Reflection.encode(encoder));
+    decoder.decode(encoder.encodeAll());
+    encoder.discardChanges();
+    const tree = (state as unknown as Record<symbol, { indexedOperations: object; changes: { indexes: object; operations: number[] } }>)[$changes]!;
+    const before = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
+    const levels = ['metalMineLevel', 'crystalMineLevel', 'fuelRefineryLevel', 'solarPlantLevel', 'storageLevel', 'commandCenterLevel', 'shipyardLevel', 'defenseGridLevel'] as const;
+    levels.forEach((field, i) => (state[field] = i + 1));
+    Object.assign(state, { townId: 't1', name: 'Nova', ownerId: 'u1', ownerName: 'Nova', foundedAt: 1, speed: 2, since: 3, energySupply: 7, energyUse: 4 }); // 17 public fields in one patch
+    const bytes = encoder.encode();
+    encoder.discardChanges();
+    decoder.decode(bytes);
+    expect(tree.indexedOperations).not.toBe(before.operations);
+    expect(tree.changes.indexes).not.toBe(before.indexes);
+    expect(Object.keys(tree.indexedOperations)).toEqual([]);
+    expect(Object.keys(tree.changes.indexes)).toEqual([]);
+    const seen = decoder.state as TownState;
+    expect([seen.metalMineLevel, seen.defenseGridLevel, seen.energySupply]).toEqual([1, 8, 7]);
+    state.metalMineLevel = 20; // the new records take the next change
+    const next = encoder.encode();
+    encoder.discardChanges();
+    decoder.decode(next);
+    expect((decoder.state as TownState).metalMineLevel).toBe(20);
+  });
 });

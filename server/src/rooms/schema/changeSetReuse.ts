@@ -6,10 +6,13 @@
  * there at the next action, which is what full garbage collections spend their time on (BENCHMARKS.md).
  *
  * The fix empties the same objects instead: the keys of `indexedOperations` and of the change set's `indexes`
- * are deleted (their storage stays, ready for the next change) and its `operations` list is truncated. Nothing
- * else holds them: encoders read a change set through its `ChangeTree`, and `endEncode` runs only once every
- * view of the patch has been encoded (`Encoder.discardChanges`). Both module copies are patched, as in
- * `stringEncodingFix.ts`. Imported for its effect by `createGameServer`.
+ * are deleted (their storage stays, ready for the next change) and its `operations` list is truncated. A record
+ * with many keys (a state's first patch, which holds every field) is replaced by a new one instead: deleting
+ * most keys of a dense record makes V8 keep it as a dictionary, larger and slower than the holey array a few
+ * changed fields at a time use. Nothing else holds these records: encoders read a change set through its
+ * `ChangeTree`, and `endEncode` runs only once every view of the patch has been encoded
+ * (`Encoder.discardChanges`). Both module copies are patched, as in `stringEncodingFix.ts`. Imported for its
+ * effect by `createGameServer`.
  */
 import { createRequire } from 'node:module';
 import { ChangeTree as EsmChangeTree } from '@colyseus/schema';
@@ -31,8 +34,15 @@ interface Tree {
 /** The hook a collection runs after each encode (`$onEncodeEnd` in @colyseus/schema 3, not exported). */
 const ON_ENCODE_END = '~onEncodeEnd';
 
-function clearKeys(record: Record<number, unknown>): void {
+/** Records with more keys than this are replaced rather than emptied (V8 keeps up to about 24 deletions fast). */
+const REPLACE_ABOVE_KEYS = 16;
+
+/** `record` emptied, or a new empty record in its place when it held many keys. */
+function emptied<T extends Record<number, unknown>>(record: T): T {
+  let keys = 0;
+  for (const _ in record) if (++keys > REPLACE_ABOVE_KEYS) return {} as T;
   for (const key in record) delete record[key];
+  return record;
 }
 
 function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
@@ -40,9 +50,9 @@ function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): v
   if (original.starscapeReused) return;
   checkHook(original);
   const reused: EndEncode = function (this: Tree, changeSetName) {
-    clearKeys(this.indexedOperations);
+    this.indexedOperations = emptied(this.indexedOperations);
     const set = this[changeSetName]!;
-    clearKeys(set.indexes);
+    set.indexes = emptied(set.indexes);
     set.operations.length = 0;
     set.queueRootNode = undefined;
     this.ref[ON_ENCODE_END]?.call(this.ref); // the original's other work, kept
