@@ -48,7 +48,8 @@ interface Seat {
 /**
  * One player's starbase, live. A thin adapter: check who asks → validate → call a rule from shared →
  * write the result into schema state → patch. There is no tick: production is lazy, patches are sent only
- * after a change (patchRate is null), and the only timers are the next completion and the autosave.
+ * after a change (patchRate is null), and the room has no timer of its own: its next completion and its
+ * autosave wait in the process's `TownEventClock` and `AutosaveQueue`.
  */
 export class TownRoom extends Room<TownState, unknown, Seat, Player> implements LiveTown, SavedTown, TownEvent {
   /** Set by `defineTownRoom`; static because Colyseus calls `onAuth` on the class. */
@@ -120,8 +121,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
         access.register(townId, this);
         return loaded;
       } catch (error) {
-        this.closing = true; // a room that failed to open wakes for nothing
-        this.services.events.set(this.nextEvent, null);
+        this.close(); // a room that failed to open wakes for nothing
         this.claimed = false;
         await access.releaseRoomClaim(townId);
         throw error;
@@ -241,8 +241,7 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
   }
 
   private async dispose(): Promise<void> {
-    this.closing = true;
-    this.services.events.set(this.nextEvent, null);
+    this.close();
     if (!this.saver) return; // onCreate failed before the town was loaded (and gave its claim back)
     this.saver.stop();
     // flush() registers the save in PendingSaves at once; only then do outside changes go to the database
@@ -348,6 +347,12 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
     this.broadcastPatch();
     this.saver.markDirty();
     this.scheduleNextEvent();
+  }
+
+  /** No more completions or changes from now on: the room is going away (or never opened). */
+  private close(): void {
+    this.closing = true;
+    this.services.events.set(this.nextEvent, null);
   }
 
   /** Sets the town's next completion in the process's clock (none: cleared); advance() completes what is due. */

@@ -7,21 +7,28 @@ import { TownState } from '../../src/rooms/schema/TownState';
  * What `changeSetReuse` changes in @colyseus/schema: after a patch, change records are emptied, not replaced
  * (public fields here; the owner's view, lists and their entries go through the same records in the wire test).
  */
+type Records = { indexedOperations: object; changes: { indexes: object; operations: number[] } };
+
+/** A town state whose whole first state a reflected decoder has; `patch` encodes, discards and decodes. */
+function encodedTown() {
+  const state = new TownState();
+  const encoder = new Encoder(state);
+  const decoder = Reflection.decode(Reflection.encode(encoder));
+  decoder.decode(encoder.encodeAll());
+  encoder.discardChanges();
+  const tree = (state as unknown as Record<symbol, Records>)[$changes]!;
+  const patch = () => {
+    const bytes = encoder.encode();
+    encoder.discardChanges();
+    decoder.decode(bytes);
+  };
+  return { state, tree, patch, seen: () => decoder.state as TownState };
+}
+
 describe('change records reused between patches', () => {
   it('empties the same records after each patch, and the patches still carry every change', () => {
-    const state = new TownState();
-    const encoder = new Encoder(state);
-    const decoder = Reflection.decode(Reflection.encode(encoder));
-    decoder.decode(encoder.encodeAll());
-    encoder.discardChanges();
-    const tree = (state as unknown as Record<symbol, { indexedOperations: object; changes: { indexes: object; operations: number[] } }>)[$changes]!;
+    const { state, tree, patch, seen } = encodedTown();
     const records = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
-
-    const patch = () => {
-      const bytes = encoder.encode();
-      encoder.discardChanges();
-      decoder.decode(bytes);
-    };
     state.metalMineLevel = 10;
     state.energySupply = 5;
     patch();
@@ -36,35 +43,24 @@ describe('change records reused between patches', () => {
     patch();
     state.energySupply = 0;
     patch();
-    const seen = decoder.state as TownState;
-    expect([seen.metalMineLevel, seen.energySupply, seen.name]).toEqual([11, 0, "Nova's Starbase"]);
+    expect([seen().metalMineLevel, seen().energySupply, seen().name]).toEqual([11, 0, "Nova's Starbase"]);
     expect(tree.indexedOperations).toBe(records.operations);
   });
 
   it('replaces a record that held many keys (a dense record emptied key by key would stay a dictionary)', () => {
-    const state = new TownState();
-    const encoder = new Encoder(state);
-    const decoder = Reflection.decode(Reflection.encode(encoder));
-    decoder.decode(encoder.encodeAll());
-    encoder.discardChanges();
-    const tree = (state as unknown as Record<symbol, { indexedOperations: object; changes: { indexes: object; operations: number[] } }>)[$changes]!;
+    const { state, tree, patch, seen } = encodedTown();
     const before = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
     const levels = ['metalMineLevel', 'crystalMineLevel', 'fuelRefineryLevel', 'solarPlantLevel', 'storageLevel', 'commandCenterLevel', 'shipyardLevel', 'defenseGridLevel'] as const;
     levels.forEach((field, i) => (state[field] = i + 1));
     Object.assign(state, { townId: 't1', name: 'Nova', ownerId: 'u1', ownerName: 'Nova', foundedAt: 1, speed: 2, since: 3, energySupply: 7, energyUse: 4 }); // 17 public fields in one patch
-    const bytes = encoder.encode();
-    encoder.discardChanges();
-    decoder.decode(bytes);
+    patch();
     expect(tree.indexedOperations).not.toBe(before.operations);
     expect(tree.changes.indexes).not.toBe(before.indexes);
     expect(Object.keys(tree.indexedOperations)).toEqual([]);
     expect(Object.keys(tree.changes.indexes)).toEqual([]);
-    const seen = decoder.state as TownState;
-    expect([seen.metalMineLevel, seen.defenseGridLevel, seen.energySupply]).toEqual([1, 8, 7]);
+    expect([seen().metalMineLevel, seen().defenseGridLevel, seen().energySupply]).toEqual([1, 8, 7]);
     state.metalMineLevel = 20; // the new records take the next change
-    const next = encoder.encode();
-    encoder.discardChanges();
-    decoder.decode(next);
-    expect((decoder.state as TownState).metalMineLevel).toBe(20);
+    patch();
+    expect(seen().metalMineLevel).toBe(20);
   });
 });

@@ -24,7 +24,7 @@ export class TownOwnerView {
     // `add` queued the whole private part to be sent to this view; nobody holds it yet, and each owner who joins
     // gets the whole state anyway (Colyseus's full state for a view), so the queue would only resend it all once
     this.view.changes.clear();
-    this.shown = { upgrade: state.upgrade, missionsTaken: state.missionsTaken, fleets: state.fleets, defenses: state.defenses };
+    this.shown = Object.fromEntries(PARTS_THAT_COME_AND_GO.map((key) => [key, state[key]])) as TownOwnerView['shown'];
   }
 
   /** Call after each write of the state. */
