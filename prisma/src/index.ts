@@ -8,7 +8,7 @@ export { createPrismaClient, type CreatePrismaClientOptions } from './createPris
 export { migrateDatabase, type MigrateOptions } from './migrate';
 export { databaseProvider, defaultDatabaseUrl, redactDatabaseUrl, sqliteFilePath, type DatabaseProvider } from './databaseUrl';
 export { defaultDataDir } from './paths';
-export { BUSY_TIMEOUT_MS } from './sqliteAdapter';
+export { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
 export { placeTown, placeUnplacedTowns } from './galaxyPlacement';
 export { SqliteTownSaves, type TownSaveRow } from './sqliteTownSaves';
 export { PostgresTownSaves } from './postgresTownSaves';

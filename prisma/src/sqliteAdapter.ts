@@ -9,12 +9,22 @@ import { absoluteDatabaseUrl } from './databaseUrl';
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * How many pages the WAL may hold before the connection that commits copies them into the database file
+ * (SQLite's default is 1,000, about 4 MB). Every connection that writes the file sets it, as any of them runs
+ * the checkpoint. A town save rewrites one page, and a busy server saves each town every few seconds: with
+ * room for 10,000 pages (about 40 MB of WAL) a checkpoint writes each page once for several saves of it, and
+ * comes ten times less often. Measured on 10,000 towns, 64 saves per transaction: 23 → 15–17 µs of CPU per
+ * save. A checkpoint still runs when the WAL reaches this size; readers and crash recovery read the WAL as before.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
  * Run on every new connection. WAL lets readers and one writer work at the same time across processes
  * (it is stored in the file, but setting it again is free); NORMAL sync is safe in WAL mode and avoids an
  * fsync per commit; foreign keys are on by default in better-sqlite3's build, stated here because the
  * Town → User cascade depends on it.
  */
-const CONNECTION_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}; PRAGMA foreign_keys = ON;`;
 
 /**
  * The better-sqlite3 driver adapter with Starscape's connection settings. The adapter opens its own

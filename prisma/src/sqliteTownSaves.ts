@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { sqliteFilePath } from './databaseUrl';
-import { BUSY_TIMEOUT_MS } from './sqliteAdapter';
+import { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
 
 /** One town save: the compare-and-set every save is (the row changes only if it still has `expectedVersion`). */
 export interface TownSaveRow {
@@ -27,6 +27,7 @@ export class SqliteTownSaves {
     this.db = new Database(sqliteFilePath(databaseUrl), { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.update = this.db.prepare(
       'UPDATE "Town" SET "snapshot" = ?, "version" = ?, "savedAt" = ?, "points" = COALESCE(?, "points") WHERE "id" = ? AND "version" = ?',
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAvailable } from '../../scripts/services/availability';
 import { postgresCheck, startPostgres, type LocalPostgres } from '../../scripts/services/postgres';
-import { BUSY_TIMEOUT_MS, createPrismaClient, migrateDatabase, Prisma, type PrismaClient } from '../src/index';
+import { BUSY_TIMEOUT_MS, createPrismaClient, migrateDatabase, Prisma, WAL_AUTOCHECKPOINT_PAGES, type PrismaClient } from '../src/index';
 
 describe('createPrismaClient: which database', () => {
   it('refuses URLs that are neither a SQLite file nor PostgreSQL, naming the accepted forms', () => {
@@ -115,11 +115,12 @@ describe('createPrismaClient: SQLite connection settings', () => {
     await rm(tempDir, { recursive: true, force: true });
   });
 
-  it('opens connections in WAL mode with a busy timeout and foreign keys on', async () => {
+  it('opens connections in WAL mode with a busy timeout, a large checkpoint threshold and foreign keys on', async () => {
     const pragma = async (name: string) =>
       Object.values(((await prisma.$queryRawUnsafe(`PRAGMA ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
     expect(await pragma('journal_mode')).toBe('wal');
     expect(Number(await pragma('busy_timeout'))).toBe(BUSY_TIMEOUT_MS);
+    expect(Number(await pragma('wal_autocheckpoint'))).toBe(WAL_AUTOCHECKPOINT_PAGES);
     expect(Number(await pragma('foreign_keys'))).toBe(1);
   });
 });
