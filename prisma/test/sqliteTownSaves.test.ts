@@ -36,7 +36,7 @@ describe('SqliteTownSaves: the game server’s save connection', () => {
     const reader = new Database(path.join(tempDir, 'starscape.db'));
     try {
       // a passive checkpoint reports how many frames the WAL holds (and copies them, which changes nothing here)
-      const [{ log }] = reader.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      const [{ log }] = reader.pragma('wal_checkpoint(PASSIVE)') as [{ busy: number; log: number; checkpointed: number }];
       expect(log).toBeGreaterThanOrEqual(commits);
       expect(log).toBeLessThanOrEqual(WAL_AUTOCHECKPOINT_PAGES + 10);
     } finally {
