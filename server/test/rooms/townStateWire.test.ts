@@ -202,6 +202,44 @@ describe('town room state on the wire (server schema → client view)', () => {
     expect(patch.bytes).toBeLessThan(80);
   });
 
+  it('reuses a shipyard entry for the next order, and every client sees each queue as it is', () => {
+    const busy = busyTown();
+    const wire = new Wire({ ...busy, shipyard: [] });
+    const scout = (id: number) => ({ id, ship: 'scout' as const, remaining: 1, unitMs: 2_000, unitCost: { metal: 0, crystal: 1000, fuel: 0 }, nextAt: T0 + id });
+    // a queue that empties and fills, as a player who orders a ship and cancels it again: one entry serves them all
+    // (the next order's fields are the same but for id and nextAt: the reused entry must still arrive whole)
+    const firstEntries = new Set<object>();
+    for (let id = 1; id <= 6; id++) {
+      const ordered: Town = { ...busy, shipyard: [scout(id)] };
+      expect(wire.send(ordered).town).toEqual(clientSees(ordered));
+      firstEntries.add(wire.state.shipyard[0]!);
+      expect(wire.send({ ...busy, shipyard: [] }).town.shipyard).toEqual([]);
+      if (id === 3) for (const as of ['owner', 'visitor'] as const) wire.join(as); // later joiners are patched alike
+    }
+    expect(firstEntries.size).toBe(1);
+
+    // any mix of orders, cancels and completions: what each client sees is the queue, whatever entry carries it
+    let random = 7;
+    const next = (n: number) => ((random = (random * 48_271) % 2_147_483_647) % n);
+    const ships = ['scout', 'fighter', 'frigate', 'cruiser', 'hauler'] as const;
+    let queue: Town['shipyard'] = [];
+    let serial = 100;
+    for (let step = 0; step < 200; step++) {
+      const move = next(4);
+      if (move === 0 && queue.length > 0) queue = queue.filter((_, i) => i !== next(queue.length)); // cancel one
+      else if (move === 1 && queue.length > 0) queue = queue.slice(1); // the front one completes
+      else if (move === 2) queue = []; // everything done
+      for (let added = next(3); added > 0 && queue.length < 10; added--) {
+        queue = [...queue, { id: ++serial, ship: ships[next(5)]!, remaining: 1 + next(3), unitMs: 1000 * (1 + next(2)), unitCost: { metal: next(2) * 500, crystal: 1000, fuel: next(2) }, nextAt: 0 }];
+      }
+      const town: Town = { ...busy, shipyard: queue.map((order, i) => (i === 0 ? { ...order, nextAt: T0 + step } : order)) };
+      expect(wire.send(town).town).toEqual(clientSees(town));
+      expect(wire.seenBy(wire.visitor).town).toEqual(visitorSees(town));
+      if (step % 50 === 49) expect(wire.seenBy(wire.join('owner')).town).toEqual(clientSees(town)); // and a full state
+    }
+    expect(wire.state.spareShipyardOrders.length).toBeLessThanOrEqual(2);
+  });
+
   it('shows a visitor the public starbase only, from the first state and through every change', () => {
     const busy = busyTown();
     const wire = new Wire(busy);

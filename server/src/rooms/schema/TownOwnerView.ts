@@ -18,6 +18,8 @@ export class TownOwnerView {
   readonly view = new StateView();
   /** the part of each kind the view was last shown (a plain record: a `Map` per town costs a 184-byte table) */
   private readonly shown: Record<(typeof PARTS_THAT_COME_AND_GO)[number], object | undefined>;
+  /** the shipyard queue's entries at the last `follow` (an entry can leave and come back: `writeTownState` reuses them) */
+  private readonly shownOrders: object[] = [];
 
   constructor(private readonly state: TownState) {
     this.view.add(state);
@@ -25,6 +27,7 @@ export class TownOwnerView {
     // gets the whole state anyway (Colyseus's full state for a view), so the queue would only resend it all once
     this.view.changes.clear();
     this.shown = Object.fromEntries(PARTS_THAT_COME_AND_GO.map((key) => [key, state[key]])) as TownOwnerView['shown'];
+    for (const entry of state.shipyard) this.shownOrders.push(entry);
   }
 
   /** Call after each write of the state. */
@@ -35,9 +38,21 @@ export class TownOwnerView {
       this.shown[key] = part;
       if (part) this.view.add(part);
     }
-    this.showEntries(this.state.shipyard);
+    this.showOrders();
     if (this.state.fleets) this.showEntries(this.state.fleets.values());
     if (this.state.defenses) this.showEntries(this.state.defenses.values());
+  }
+
+  /**
+   * Shows each entry that joined the queue since the last call, also one the view saw before: a reused entry
+   * comes back as a new item, which the view must be told about like any new one (else the owner's client
+   * would put it after the new entries of the same patch).
+   */
+  private showOrders(): void {
+    const queue = this.state.shipyard;
+    for (const entry of queue) if (!this.shownOrders.includes(entry)) this.view.add(entry);
+    this.shownOrders.length = 0;
+    for (const entry of queue) this.shownOrders.push(entry);
   }
 
   private showEntries(entries: Iterable<object>): void {

@@ -68,4 +68,11 @@ export class TownState extends Schema {
   @view() @type({ map: FleetState }) fleets?: MapSchema<FleetState>;
   /** raids on this starbase being fought now, by battle id */
   @view() @type({ map: DefenseState }) defenses?: MapSchema<DefenseState>;
+
+  /**
+   * Not sent (no `@type`): shipyard entries that left the queue, for later orders to reuse (`writeTownState`),
+   * so that ordering ships creates no schema object. A town's queue empties and fills all day, and each new
+   * entry with its change tracking lived until its order left, long enough to die in the old generation.
+   */
+  readonly spareShipyardOrders: ShipyardOrderState[] = [];
 }

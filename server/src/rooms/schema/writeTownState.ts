@@ -59,7 +59,7 @@ export function writeTownState(state: TownState, town: Town): void {
     if (!state.upgrade) state.upgrade = target;
   }
   writeShips(state, town.ships);
-  writeShipyard(state.shipyard, town.shipyard);
+  writeShipyard(state, town.shipyard);
   writeMissionsTaken(state, town.missionsTaken);
   writeFleets(state, town.fleets);
   writeDefenses(state, town.defenses);
@@ -68,18 +68,27 @@ export function writeTownState(state: TownState, town: Town): void {
   assign(state, 'energyUse', energy.use);
 }
 
+/** Spare shipyard entries a town keeps at most: enough for a queue that empties and fills again. */
+const MAX_SPARE_ORDERS = 2;
+
 /**
  * Entries are matched by order id: an order that is gone (built, cancelled) is removed where it is, new orders
- * join at the back, and the rest are left alone, so a patch carries only what changed.
+ * join at the back, and the rest are left alone, so a patch carries only what changed. A new order takes an
+ * entry that an earlier write removed (`TownState.spareShipyardOrders`) before it makes one; the owner's view
+ * shows such an entry again as a new item, with every field (`TownOwnerView.follow`).
  */
-function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shipyard']): void {
+function writeShipyard(state: TownState, queue: Town['shipyard']): void {
+  const target = state.shipyard;
+  const spares = state.spareShipyardOrders;
+  let removed: ShipyardOrderState[] | undefined;
   if (target.length > 0) {
     const ids = new Set(queue.map((order) => order.id));
-    for (let i = target.length - 1; i >= 0; i--) if (!ids.has(target[i]!.id)) target.splice(i, 1);
+    for (let i = target.length - 1; i >= 0; i--) if (!ids.has(target[i]!.id)) (removed ??= []).push(...target.splice(i, 1));
   }
-  queue.forEach((order, i) => {
+  for (let i = 0; i < queue.length; i++) {
+    const order = queue[i]!;
     const existing = target[i];
-    const entry = existing ?? new ShipyardOrderState();
+    const entry = existing ?? spares.pop() ?? new ShipyardOrderState();
     assign(entry, 'id', order.id);
     assign(entry, 'ship', order.ship);
     assign(entry, 'remaining', order.remaining);
@@ -87,7 +96,10 @@ function writeShipyard(target: ArraySchema<ShipyardOrderState>, queue: Town['shi
     assign(entry, 'nextAt', order.nextAt);
     writeCost(entry, UNIT_COST_FIELDS, order.unitCost);
     if (!existing) target.push(entry);
-  });
+  }
+  // entries removed by this write are spares from the next one on: a client never sees one entry leave and
+  // come back in the same patch
+  if (removed) for (const entry of removed) if (spares.length < MAX_SPARE_ORDERS) spares.push(entry);
 }
 
 /** Absent while empty, like fleets and raids: an empty list still costs a live room its change tracking. */
