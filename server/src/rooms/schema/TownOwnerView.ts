@@ -18,8 +18,12 @@ export class TownOwnerView {
   readonly view = new StateView();
   /** the part of each kind the view was last shown (a plain record: a `Map` per town costs a 184-byte table) */
   private readonly shown: Record<(typeof PARTS_THAT_COME_AND_GO)[number], object | undefined>;
-  /** the shipyard queue's entries at the last `follow` (an entry can leave and come back: `writeTownState` reuses them) */
-  private readonly shownOrders: object[] = [];
+  /**
+   * The shipyard queue's entries at the last `follow`, then nulls (an entry can leave and come back:
+   * `writeTownState` reuses them). Overwritten in place, never shortened: a town's queue changes every few
+   * seconds, and a fresh backing store each time would outlive the young generation.
+   */
+  private readonly shownOrders: Array<object | null> = [];
 
   constructor(private readonly state: TownState) {
     this.view.add(state);
@@ -27,7 +31,7 @@ export class TownOwnerView {
     // gets the whole state anyway (Colyseus's full state for a view), so the queue would only resend it all once
     this.view.changes.clear();
     this.shown = Object.fromEntries(PARTS_THAT_COME_AND_GO.map((key) => [key, state[key]])) as TownOwnerView['shown'];
-    for (const entry of state.shipyard) this.shownOrders.push(entry);
+    this.rememberOrders();
   }
 
   /** Call after each write of the state. */
@@ -50,9 +54,17 @@ export class TownOwnerView {
    */
   private showOrders(): void {
     const queue = this.state.shipyard;
-    for (const entry of queue) if (!this.shownOrders.includes(entry)) this.view.add(entry);
-    this.shownOrders.length = 0;
-    for (const entry of queue) this.shownOrders.push(entry);
+    for (let i = 0; i < queue.length; i++) {
+      const entry = queue[i]!;
+      if (!this.shownOrders.includes(entry)) this.view.add(entry);
+    }
+    this.rememberOrders();
+  }
+
+  private rememberOrders(): void {
+    const queue = this.state.shipyard;
+    for (let i = 0; i < queue.length; i++) this.shownOrders[i] = queue[i]!;
+    for (let i = queue.length; i < this.shownOrders.length; i++) this.shownOrders[i] = null;
   }
 
   private showEntries(entries: Iterable<object>): void {
