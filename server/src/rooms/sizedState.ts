@@ -43,10 +43,31 @@ const SHARED_BUFFER_BYTES = 64 * 1024;
 let sharedPatchBuffer: Buffer | null = null;
 let sharedFullStateBuffer: Buffer | null = null;
 
-/** An encoder whose every result is a copy of its bytes (it writes into a buffer all town rooms share). */
+/** Set while `encodeView` runs: the part it encodes with `encode` is copied out by its own `Buffer.concat`. */
+let encodingView = false;
+
+/**
+ * An encoder whose every result is a copy of its bytes (it writes into a buffer all town rooms share), copied
+ * once: `encodeView` concatenates its parts into a new buffer anyway, so what it encodes inside is not copied.
+ */
 class CopyingEncoder<T extends Schema> extends Encoder<T> {
   override encode(...args: Parameters<Encoder<T>['encode']>): Buffer {
-    return Buffer.from(super.encode(...args));
+    const encoded = super.encode(...args);
+    return encodingView ? encoded : Buffer.from(encoded);
+  }
+
+  override encodeView(...args: Parameters<Encoder<T>['encodeView']>): Buffer {
+    encodingView = true;
+    try {
+      return super.encodeView(...args);
+    } finally {
+      encodingView = false;
+    }
+  }
+
+  /** The patch's shared part, not copied: it stays in the shared buffer until the next encode. */
+  encodeInPlace(it: { offset: number }): Buffer {
+    return super.encode(it);
   }
 }
 
@@ -79,7 +100,9 @@ class SharedBufferSerializer<T extends Schema> extends SchemaSerializer<T> {
     this.needFullEncode = true;
     patchIterator.offset = 1;
     this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
-    const shared = this.encoder.encode(patchIterator);
+    // the shared part, copied only for a client that gets it alone (a visitor): an owner's patch is its view's
+    const sharedInPlace = (this.encoder as CopyingEncoder<T>).encodeInPlace(patchIterator);
+    let shared: Buffer | undefined;
     const sharedOffset = patchIterator.offset;
     // a view's patch is encoded once for all its clients (encoding it clears what the view was newly shown)
     let view: StateView | undefined;
@@ -88,9 +111,9 @@ class SharedBufferSerializer<T extends Schema> extends SchemaSerializer<T> {
     for (let i = clients.length - 1; i >= 0; i--) {
       const client = clients[i]!;
       if (client.state !== ClientState.JOINED) continue;
-      let patch = shared;
+      let patch: Buffer;
       if (client.view === undefined) {
-        // the shared part only
+        patch = shared ??= Buffer.from(sharedInPlace);
       } else if (client.view === view) {
         patch = viewPatch!;
       } else if (view === undefined) {
