@@ -341,8 +341,9 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
   /** Makes `town` the room's truth: state, patch, autosave, next completion timer. */
   private commit(town: Town): void {
     if (town === this.town) return;
+    const previous = this.town;
     this.town = town;
-    writeTownState(this.state, town);
+    writeTownState(this.state, town, previous);
     this.ownerView.follow();
     this.broadcastPatch();
     this.saver.markDirty();

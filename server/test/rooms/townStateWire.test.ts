@@ -50,7 +50,11 @@ class Wire {
   /** connections that joined later (`join`): patched with the first two */
   private readonly joined: FakeClient[] = [];
 
+  /** the town the state shows */
+  private written: Town;
+
   constructor(first: Town) {
+    this.written = first;
     this.state.townId = 't1';
     this.state.name = "Nova's Starbase";
     this.state.ownerId = 'u1';
@@ -92,9 +96,10 @@ class Wire {
     return { town: view!.town, meta: view!.meta };
   }
 
-  /** Writes `town` on the server, patches every client; returns the owner's patch size. */
+  /** Writes `town` on the server as the room does (over the town it wrote last), patches every client; returns the owner's patch size. */
   send(town: Town): { town: Town; bytes: number } {
-    writeTownState(this.state, town);
+    writeTownState(this.state, town, this.written);
+    this.written = town;
     this.ownerView.follow();
     const everyone = [this.owner, this.visitor, ...this.joined];
     for (const c of everyone) c.sent.length = 0;

@@ -33,43 +33,59 @@ function writeShips(target: Record<ShipId, number>, ships: Record<ShipId, number
   for (const ship of SHIPS) assign(target, ship, ships[ship]);
 }
 
-/** The one place a plain `Town` is written into schema state. */
-export function writeTownState(state: TownState, town: Town): void {
+/**
+ * The one place a plain `Town` is written into schema state. With `previous` (the town the state shows now),
+ * parts that are the same objects in both are skipped: the rules return a new town that shares every part
+ * they did not change, so an order or a cancel rewrites the stocks and the queue, not the forty other fields.
+ */
+export function writeTownState(state: TownState, town: Town, previous?: Town): void {
   assign(state, 'foundedAt', town.foundedAt);
   assign(state, 'speed', town.speed);
   assign(state, 'since', town.since);
   for (const r of RESOURCES) {
-    const fields = STOCK_FIELDS[r];
     const stock = town.stocks[r];
+    if (stock === previous?.stocks[r]) continue;
+    const fields = STOCK_FIELDS[r];
     assign(state, fields.amount, stock.amount);
     assign(state, fields.rate, stock.rate);
     assign(state, fields.cap, stock.cap);
   }
-  for (const b of BUILDINGS) assign(state, LEVEL_FIELDS[b], town.buildings[b]);
-  const job = town.upgrade;
+  if (town.buildings !== previous?.buildings) {
+    for (const b of BUILDINGS) assign(state, LEVEL_FIELDS[b], town.buildings[b]);
+    const energy = energyBalance(town.buildings);
+    assign(state, 'energySupply', energy.supply);
+    assign(state, 'energyUse', energy.use);
+  }
+  if (town.upgrade !== previous?.upgrade) writeUpgrade(state, town.upgrade);
+  if (town.ships !== previous?.ships) writeShips(state, town.ships);
+  if (town.shipyard !== previous?.shipyard) writeShipyard(state, town.shipyard);
+  if (town.missionsTaken !== previous?.missionsTaken) writeMissionsTaken(state, town.missionsTaken);
+  if (town.fleets !== previous?.fleets) writeFleets(state, town.fleets);
+  if (town.defenses !== previous?.defenses) writeDefenses(state, town.defenses);
+}
+
+function writeUpgrade(state: TownState, job: Town['upgrade']): void {
   if (!job) {
     if (state.upgrade) state.upgrade = undefined;
-  } else {
-    const target = state.upgrade ?? new UpgradeJobState();
-    assign(target, 'building', job.building);
-    assign(target, 'toLevel', job.toLevel);
-    assign(target, 'startedAt', job.startedAt);
-    assign(target, 'finishesAt', job.finishesAt);
-    writeCost(target, UPGRADE_COST_FIELDS, job.cost);
-    if (!state.upgrade) state.upgrade = target;
+    return;
   }
-  writeShips(state, town.ships);
-  writeShipyard(state, town.shipyard);
-  writeMissionsTaken(state, town.missionsTaken);
-  writeFleets(state, town.fleets);
-  writeDefenses(state, town.defenses);
-  const energy = energyBalance(town.buildings);
-  assign(state, 'energySupply', energy.supply);
-  assign(state, 'energyUse', energy.use);
+  const target = state.upgrade ?? new UpgradeJobState();
+  assign(target, 'building', job.building);
+  assign(target, 'toLevel', job.toLevel);
+  assign(target, 'startedAt', job.startedAt);
+  assign(target, 'finishesAt', job.finishesAt);
+  writeCost(target, UPGRADE_COST_FIELDS, job.cost);
+  if (!state.upgrade) state.upgrade = target;
 }
 
 /** Spare shipyard entries a town keeps at most: enough for a queue that empties and fills again. */
 const MAX_SPARE_ORDERS = 2;
+
+/** A queue holds at most 10 orders: a scan, not a `Set` per write. */
+function hasOrder(queue: Town['shipyard'], id: number): boolean {
+  for (const order of queue) if (order.id === id) return true;
+  return false;
+}
 
 /**
  * Entries are matched by order id: an order that is gone (built, cancelled) is removed where it is, new orders
@@ -81,10 +97,7 @@ function writeShipyard(state: TownState, queue: Town['shipyard']): void {
   const target = state.shipyard;
   const spares = state.spareShipyardOrders;
   let removed: ShipyardOrderState[] | undefined;
-  if (target.length > 0) {
-    const ids = new Set(queue.map((order) => order.id));
-    for (let i = target.length - 1; i >= 0; i--) if (!ids.has(target[i]!.id)) (removed ??= []).push(...target.splice(i, 1));
-  }
+  for (let i = target.length - 1; i >= 0; i--) if (!hasOrder(queue, target[i]!.id)) (removed ??= []).push(...target.splice(i, 1));
   for (let i = 0; i < queue.length; i++) {
     const order = queue[i]!;
     const existing = target[i];
