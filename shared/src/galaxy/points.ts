@@ -7,8 +7,11 @@ import type { Town } from '../town/Town';
 /** Resources worth one point. */
 export const RESOURCES_PER_POINT = 1000;
 
+/** All resources of `cost` counted alike (loops, not `reduce`: a town is scored on every save). */
 function total(cost: Cost): number {
-  return RESOURCES.reduce((sum, r) => sum + cost[r], 0);
+  let sum = 0;
+  for (const r of RESOURCES) sum += cost[r];
+  return sum;
 }
 
 /**
@@ -25,7 +28,9 @@ const cumulativeValue: Partial<Record<BuildingId, number[]>> = {};
 
 /** What ships are worth: their build cost, all resources counted alike. */
 export function shipsValue(ships: ShipCounts): number {
-  return SHIPS.reduce((sum, s) => sum + (ships[s] ?? 0) * total(SHIP_INFO[s].cost), 0);
+  let sum = 0;
+  for (const s of SHIPS) sum += (ships[s] ?? 0) * total(SHIP_INFO[s].cost);
+  return sum;
 }
 
 /**
