@@ -22,6 +22,8 @@ export class SqliteTownSaves {
   private readonly db: Database.Database;
   private readonly update: Database.Statement<[string, number, string, number | null, string, number]>;
   private readonly inOneTransaction: (rows: readonly TownSaveRow[]) => boolean[];
+  private lastSavedAt: Date | undefined;
+  private lastSavedAtText = '';
 
   constructor(databaseUrl: string) {
     this.db = new Database(sqliteFilePath(databaseUrl), { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
@@ -44,9 +46,17 @@ export class SqliteTownSaves {
 
   /** True when the row had `expectedVersion` and now has the next one; false when nothing was written. */
   save(row: TownSaveRow): boolean {
-    const savedAt = row.savedAt.toISOString().replace('Z', '+00:00');
-    const result = this.update.run(row.snapshotJson, row.expectedVersion + 1, savedAt, row.points, row.townId, row.expectedVersion);
+    const result = this.update.run(row.snapshotJson, row.expectedVersion + 1, this.savedAtText(row.savedAt), row.points, row.townId, row.expectedVersion);
     return result.changes === 1;
+  }
+
+  /** The rows of a batch share one `Date`: its text is made once. */
+  private savedAtText(date: Date): string {
+    if (date !== this.lastSavedAt) {
+      this.lastSavedAt = date;
+      this.lastSavedAtText = date.toISOString().replace('Z', '+00:00');
+    }
+    return this.lastSavedAtText;
   }
 
   close(): void {
