@@ -242,7 +242,7 @@ describe('town room state on the wire (server schema → client view)', () => {
       expect(wire.seenBy(wire.visitor).town).toEqual(visitorSees(town));
       if (step % 50 === 49) expect(wire.seenBy(wire.join('owner')).town).toEqual(clientSees(town)); // and a full state
     }
-    expect(wire.state.spareShipyardOrders.length).toBeLessThanOrEqual(2);
+    expect(wire.state.spareShipyardOrders.length).toBeLessThanOrEqual(1);
   });
 
   it('shows a visitor the public starbase only, from the first state and through every change', () => {

@@ -78,8 +78,8 @@ function writeUpgrade(state: TownState, job: Town['upgrade']): void {
   if (!state.upgrade) state.upgrade = target;
 }
 
-/** Spare shipyard entries a town keeps at most: enough for a queue that empties and fills again. */
-const MAX_SPARE_ORDERS = 2;
+/** Spare shipyard entries a town keeps at most: one, for a queue that empties and fills again (each costs a live town about 1.3 KB). */
+const MAX_SPARE_ORDERS = 1;
 
 /** A queue holds at most 10 orders: a scan, not a `Set` per write. */
 function hasOrder(queue: Town['shipyard'], id: number): boolean {
