@@ -188,6 +188,22 @@ describe('playing a town', () => {
     room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
     await seen.stateWhere((s) => s.shipyard?.length === 0);
     expect(room.state.metalAmount).toBeGreaterThan(8999);
+
+    // the server reuses the entry that left for the next order: the client sees each new order whole (a scout
+    // costs no metal, the fighter before it did)
+    room.send('shipyard:order', { ship: 'scout', count: 3 });
+    await seen.stateWhere((s) => s.shipyard?.length === 1 && s.shipyard[0]?.ship === 'scout');
+    expect(room.state.shipyard[0].toJSON()).toMatchObject({ ship: 'scout', remaining: 3, unitMetal: 0 });
+    room.send('shipyard:order', { ship: 'fighter', count: 1 });
+    await seen.stateWhere((s) => s.shipyard?.length === 2);
+    room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
+    await seen.stateWhere((s) => s.shipyard?.length === 1);
+    room.send('shipyard:order', { ship: 'hauler', count: 2 });
+    await seen.stateWhere((s) => s.shipyard?.length === 2);
+    expect(room.state.shipyard.map((o: { toJSON(): object }) => o.toJSON())).toMatchObject([
+      { ship: 'fighter', remaining: 1 },
+      { ship: 'hauler', remaining: 2 },
+    ]);
     await room.leave();
   });
 });
