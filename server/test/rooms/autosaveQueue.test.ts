@@ -77,13 +77,18 @@ const metalOf = async (towns: MemoryTownRepository, id: string) => ((await towns
 
 describe('AutosaveQueue with TownSaver', () => {
   it('saves a changed town the delay after its first change, and towns due together in one batch', async () => {
-    const f = fixture({ delayMs: 100 });
+    // the three changes happen at one moment (the wall clock could tick between them and make them due 1 ms
+    // apart), and a busy machine must not end the drain on its time budget after one town (the slicing test's case)
+    let frozenAt: number | undefined;
+    const f = fixture({ delayMs: 100, now: () => frozenAt ?? Date.now(), budgetMs: 5_000 });
     const opened = await Promise.all([f.open(), f.open(), f.open()]);
+    frozenAt = Date.now();
     for (const { town, saver } of opened) {
       town.stocks.metal.amount = 123;
       saver.markDirty();
       saver.markDirty(); // a second change before the save: still one save
     }
+    frozenAt = undefined;
     expect(f.queue.queued).toBe(3);
     await sleep(5);
     expect(f.towns.batches).toEqual([]); // not due yet
