@@ -105,9 +105,13 @@ describe('AutosaveQueue with TownSaver', () => {
   });
 
   it('writes a backlog in slices: at most maxBatch towns per batch, a turn of the event loop between batches', async () => {
-    const f = fixture({ maxBatch: 4, delayMs: 1 });
+    // all ten due at one moment, and no time budget to cut a batch short on a busy machine: only maxBatch slices
+    let frozenAt: number | undefined;
+    const f = fixture({ maxBatch: 4, delayMs: 1, now: () => frozenAt ?? Date.now(), budgetMs: 5_000 });
     const opened = await Promise.all(Array.from({ length: 10 }, () => f.open()));
+    frozenAt = Date.now();
     for (const { saver } of opened) saver.markDirty();
+    frozenAt = undefined;
     await until(() => f.towns.batches.flat().length === 10, 'every save');
     await f.pendingSaves.drain();
     expect(f.towns.batches.map((b) => b.length)).toEqual([4, 4, 2]);
@@ -117,13 +121,16 @@ describe('AutosaveQueue with TownSaver', () => {
   it('writes towns that fall due one after another together, at most one batch per window', async () => {
     const f = fixture({ delayMs: 400, batchWindowMs: 100 });
     const opened = await Promise.all(Array.from({ length: 5 }, () => f.open()));
+    const started = Date.now();
     for (const { saver } of opened) {
       saver.markDirty();
       await sleep(20);
     }
+    const spanMs = Date.now() - started; // about 100 ms; more on a busy machine, whose sleeps run long
     await until(() => f.towns.batches.flat().length === 5, 'every save');
     // the first due town wakes the queue; the rest fall due within the window after it and go in one more batch
-    expect(f.towns.batches.length).toBeLessThanOrEqual(2);
+    // (or, when the changes took longer than a window, one batch per window they spanned)
+    expect(f.towns.batches.length).toBeLessThanOrEqual(1 + Math.ceil(spanMs / 100));
     expect(f.towns.batches.flat()).toEqual(opened.map((o) => o.id));
   });
 
