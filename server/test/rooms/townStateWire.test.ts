@@ -40,6 +40,14 @@ interface FakeClient {
  * join, then patches, per view), and for each client a reflected decoder (what colyseus.js builds from the
  * handshake) feeding the web client's `toTownView`.
  */
+/** What @colyseus/schema 3 keeps per schema object of the changes not yet sent. */
+interface ChangeRecords {
+  ref: object;
+  indexedOperations: object;
+  changes: { indexes: object; operations: unknown[] };
+  filteredChanges?: { indexes: object; operations: unknown[] };
+}
+
 class Wire {
   readonly state = new TownState();
   private readonly serializer = new SchemaSerializer<TownState>();
@@ -90,6 +98,21 @@ class Wire {
     return c;
   }
 
+  /**
+   * Change records a patch left behind (`changeSetReuse` empties them by the keys their change lists name): a key
+   * left over would turn the next change of that field into a stale operation.
+   */
+  changesLeftAfterPatch(): string[] {
+    const trees = (this.serializer.encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
+    const left: string[] = [];
+    for (const [refId, tree] of Object.entries(trees)) {
+      const records = { indexedOperations: tree.indexedOperations, changes: tree.changes.indexes, filteredChanges: tree.filteredChanges?.indexes ?? {} };
+      for (const [name, record] of Object.entries(records)) if (Object.keys(record).length > 0) left.push(`${tree.ref.constructor.name} #${refId} ${name}: ${Object.keys(record).join()}`);
+      for (const set of [tree.changes, tree.filteredChanges]) if (set && set.operations.length > 0) left.push(`${tree.ref.constructor.name} #${refId} operations: ${set.operations.join()}`);
+    }
+    return left;
+  }
+
   /** What `client` sees now, read as the web client reads it. */
   seenBy(client: FakeClient): { town: Town; meta: unknown } {
     const view = toTownView(this.decoders.get(client)!.state.toJSON());
@@ -105,6 +128,7 @@ class Wire {
     for (const c of everyone) c.sent.length = 0;
     this.serializer.applyPatches(everyone as never);
     for (const c of everyone) for (const bytes of c.sent) this.decoders.get(c)!.decode(bytes.subarray(1));
+    expect(this.changesLeftAfterPatch()).toEqual([]);
     const seen = this.seenBy(this.owner);
     expect(seen.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
     return { town: seen.town, bytes: this.owner.sent.reduce((n, b) => n + b.length - 1, 0) };
