@@ -29,10 +29,11 @@ import { IncomingGuard } from './incomingGuard';
 import { joinError } from './gameError';
 import { answerClock, refuse } from './roomMessages';
 import { SharedMessages } from './sharedMessages';
+import { PublicTownState } from './schema/PublicTownState';
 import { TownState } from './schema/TownState';
-import { setSizedState, shareEncodeBuffers, shareHandshake } from './sizedState';
-import { TownOwnerView } from './schema/TownOwnerView';
-import { writeTownState } from './schema/writeTownState';
+import { setSizedState, shareHandshake } from './sizedState';
+import { copyTownIdentity, writePublicTownState, writeTownState } from './schema/writeTownState';
+import { useTownSerializer, type TownSerializer } from './TownSerializer';
 import type { TownRoomServices } from './TownRoomServices';
 import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
 import { townRoomId, type LiveTown } from '../towns/TownAccess';
@@ -60,8 +61,10 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
   override autoDispose = true;
   private town!: Town;
   private saver!: TownSaver;
-  /** what the owner sees (the whole town); visitors see its public part */
-  private ownerView!: TownOwnerView;
+  /** sends the owner's clients the town state, and visitors the public starbase */
+  private serializer!: TownSerializer;
+  /** the public starbase visitors see, written alongside the state once a visitor came (most towns never have one) */
+  private publicTown: PublicTownState | undefined;
   /** this town's place in the process's `TownEventClock` (its next completion) */
   private readonly nextEvent = new TownEventSlot(this);
   /** this room holds the town's cluster claim (taken in onCreate, given back after the last save) */
@@ -157,9 +160,8 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
     // thousands of town rooms: encode buffers and the handshake are shared by all of them (the room's own
     // buffers, made tiny here, are dropped at once)
     setSizedState(this, state, 64, { shrink: true });
-    shareEncodeBuffers(this);
+    this.serializer = useTownSerializer(this);
     shareHandshake(this);
-    this.ownerView = new TownOwnerView(state); // after the state is the room's: a view needs its encoder
     this.broadcastPatch(); // nobody is here yet: this drops creation's changes (each joiner gets the full state)
     this.setMetadata({ townId, ownerId: stored.ownerId });
     this.scheduleNextEvent();
@@ -212,11 +214,12 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
 
   private join(client: Client<Seat, Player>, player: Player): void {
     const role: Role = player.userId === this.state.ownerId ? 'owner' : 'visitor';
-    client.userData = { role, player };
-    if (role === 'owner') client.view = this.ownerView.view; // visitors see the public starbase only
+    client.userData = { role, player }; // the serializer sends a visitor the public starbase only
+    if (role === 'visitor') this.showVisitors();
     void this.services.online.connected(player.userId);
     if (role === 'owner' && this.state.ownerName !== player.name) {
       this.state.ownerName = player.name;
+      if (this.publicTown) copyTownIdentity(this.state, this.publicTown);
       this.broadcastPatch();
     }
     const welcome: WelcomeMessage = { protocol: PROTOCOL_VERSION, role, townId: this.state.townId, serverTime: this.services.now() };
@@ -344,10 +347,20 @@ export class TownRoom extends Room<TownState, unknown, Seat, Player> implements 
     const previous = this.town;
     this.town = town;
     writeTownState(this.state, town, previous);
-    this.ownerView.follow();
+    if (this.publicTown) writePublicTownState(this.publicTown, town, previous);
     this.broadcastPatch();
     this.saver.markDirty();
     this.scheduleNextEvent();
+  }
+
+  /** Visitors see the public starbase from now on: its state is made from the town and kept with it. */
+  private showVisitors(): void {
+    if (this.publicTown) return;
+    const publicTown = new PublicTownState();
+    copyTownIdentity(this.state, publicTown);
+    writePublicTownState(publicTown, this.town);
+    this.publicTown = publicTown;
+    this.serializer.showVisitors(publicTown);
   }
 
   /** No more completions or changes from now on: the room is going away (or never opened). */

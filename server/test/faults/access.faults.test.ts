@@ -317,8 +317,8 @@ describe('a player commands only what is theirs', () => {
 
   /**
    * A visitor gets the public starbase only (name, commander, founding, building levels, energy): never the
-   * owner's stocks, docked ships, shipyard queue, upgrade, fleets, raids or missions (`@view()` fields, shown to
-   * the owner's `TownOwnerView` alone), neither in the first state nor in any patch after it.
+   * owner's stocks, docked ships, shipyard queue, upgrade, fleets, raids or missions (`TownState`'s own fields:
+   * visitors are sent a `PublicTownState` instead), neither in the first state nor in any patch after it.
    */
   it('a visitor does not receive the hidden fields of another’s town (stocks, ships, shipyard, upgrade, fleets, raids)', async () => {
     const scene = await townScene(t, 'hidden');

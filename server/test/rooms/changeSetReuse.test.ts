@@ -5,7 +5,7 @@ import { TownState } from '../../src/rooms/schema/TownState';
 
 /**
  * What `changeSetReuse` changes in @colyseus/schema: after a patch, change records are emptied, not replaced
- * (public fields here; the owner's view, lists and their entries go through the same records in the wire test).
+ * (public fields here; the owner's fields, lists and their entries go through the same records in the wire test).
  */
 type Records = { indexedOperations: object; changes: { indexes: object; operations: number[] } };
 

@@ -1,13 +1,13 @@
 import '../../src/rooms/schema/stringEncodingFix';
 import '../../src/rooms/schema/changeSetReuse'; // as the game server runs
 import { ClientState, SchemaSerializer, type Room } from '@colyseus/core';
-import { Reflection, type Decoder, type StateView } from '@colyseus/schema';
+import { Reflection, type Decoder } from '@colyseus/schema';
 import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
-import { shareEncodeBuffers } from '../../src/rooms/sizedState';
-import { TownOwnerView } from '../../src/rooms/schema/TownOwnerView';
+import { useTownSerializer, type TownSerializer } from '../../src/rooms/TownSerializer';
+import { PublicTownState } from '../../src/rooms/schema/PublicTownState';
 import { TownState } from '../../src/rooms/schema/TownState';
-import { writeTownState } from '../../src/rooms/schema/writeTownState';
+import { copyTownIdentity, writePublicTownState, writeTownState } from '../../src/rooms/schema/writeTownState';
 import { toTownView } from '../../../web/src/game/session/roomState';
 
 /**
@@ -27,19 +27,14 @@ function clientSees(town: Town): Town {
   };
 }
 
-/** A connection as Colyseus's serializer sees it: joined, maybe with a view, and what it was sent. */
+/** A connection as Colyseus's serializer sees it: joined, its seat's role (the room's `userData`), and what it was sent. */
 interface FakeClient {
   state: ClientState;
-  view?: StateView;
+  userData: { role: 'owner' | 'visitor' };
   sent: Buffer[];
   raw(bytes: Buffer): void;
 }
 
-/**
- * One town room's state path, in process: `writeTownState`, Colyseus's own `SchemaSerializer` (full state on
- * join, then patches, per view), and for each client a reflected decoder (what colyseus.js builds from the
- * handshake) feeding the web client's `toTownView`.
- */
 /** What @colyseus/schema 3 keeps per schema object of the changes not yet sent. */
 interface ChangeRecords {
   ref: object;
@@ -48,10 +43,16 @@ interface ChangeRecords {
   filteredChanges?: { indexes: object; operations: unknown[] };
 }
 
+/**
+ * One town room's state path, in process, as `TownRoom` drives it: `writeTownState`, the room's
+ * `TownSerializer` (full state on join, then patches; the owner's clients get the town state, visitors the
+ * public starbase written alongside), and for each client a reflected decoder (what colyseus.js builds from the
+ * handshake) feeding the web client's `toTownView`.
+ */
 class Wire {
   readonly state = new TownState();
-  private readonly serializer = new SchemaSerializer<TownState>();
-  private readonly ownerView: TownOwnerView;
+  private readonly serializer: TownSerializer;
+  private readonly publicTown = new PublicTownState();
   readonly owner: FakeClient;
   readonly visitor: FakeClient;
   private readonly decoders = new Map<FakeClient, Decoder>();
@@ -68,18 +69,23 @@ class Wire {
     this.state.ownerId = 'u1';
     this.state.ownerName = 'Nova';
     writeTownState(this.state, first);
-    this.serializer.reset(this.state);
-    shareEncodeBuffers({ _serializer: this.serializer } as unknown as Room); // as every town room does
-    this.ownerView = new TownOwnerView(this.state);
-    const client = (view?: StateView): FakeClient => ({ state: ClientState.JOINED, view, sent: [], raw(bytes) { this.sent.push(bytes); } }); // kept by reference, as a socket that cannot send at once keeps it
-    this.owner = client(this.ownerView.view);
-    this.visitor = client();
+    const serializer = new SchemaSerializer<TownState>();
+    serializer.reset(this.state);
+    this.serializer = useTownSerializer({ _serializer: serializer } as unknown as Room<TownState>); // as every town room does
     this.serializer.applyPatches([]); // as the town room does once its state is set: creation's changes dropped
-    for (const c of [this.owner, this.visitor]) {
-      const decoder = Reflection.decode(this.serializer.handshake());
-      decoder.decode(this.serializer.getFullState(c as never).subarray(1)); // byte 0: Colyseus's message type
-      this.decoders.set(c, decoder);
-    }
+    copyTownIdentity(this.state, this.publicTown); // as the room does for its first visitor
+    writePublicTownState(this.publicTown, first);
+    this.serializer.showVisitors(this.publicTown);
+    const client = (role: FakeClient['userData']['role']): FakeClient => ({ state: ClientState.JOINED, userData: { role }, sent: [], raw(bytes) { this.sent.push(bytes); } }); // kept by reference, as a socket that cannot send at once keeps it
+    this.owner = client('owner');
+    this.visitor = client('visitor');
+    for (const c of [this.owner, this.visitor]) this.decode(c);
+  }
+
+  private decode(c: FakeClient): void {
+    const decoder = Reflection.decode(this.serializer.handshake());
+    decoder.decode(this.serializer.getFullState(c as never).subarray(1)); // byte 0: Colyseus's message type
+    this.decoders.set(c, decoder);
   }
 
   /** The fields `client` has received, as decoded (before the web client's reading fills gaps with zeros). */
@@ -90,10 +96,8 @@ class Wire {
 
   /** A new connection (owner or visitor) joining now: its own decoder from the full state. */
   join(as: 'owner' | 'visitor'): FakeClient {
-    const c: FakeClient = { state: ClientState.JOINED, view: as === 'owner' ? this.ownerView.view : undefined, sent: [], raw(bytes) { this.sent.push(bytes); } };
-    const decoder = Reflection.decode(this.serializer.handshake());
-    decoder.decode(this.serializer.getFullState(c as never).subarray(1));
-    this.decoders.set(c, decoder);
+    const c: FakeClient = { state: ClientState.JOINED, userData: { role: as }, sent: [], raw(bytes) { this.sent.push(bytes); } };
+    this.decode(c);
     this.joined.push(c);
     return c;
   }
@@ -103,12 +107,14 @@ class Wire {
    * left over would turn the next change of that field into a stale operation.
    */
   changesLeftAfterPatch(): string[] {
-    const trees = (this.serializer.encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
     const left: string[] = [];
-    for (const [refId, tree] of Object.entries(trees)) {
-      const records = { indexedOperations: tree.indexedOperations, changes: tree.changes.indexes, filteredChanges: tree.filteredChanges?.indexes ?? {} };
-      for (const [name, record] of Object.entries(records)) if (Object.keys(record).length > 0) left.push(`${tree.ref.constructor.name} #${refId} ${name}: ${Object.keys(record).join()}`);
-      for (const set of [tree.changes, tree.filteredChanges]) if (set && set.operations.length > 0) left.push(`${tree.ref.constructor.name} #${refId} operations: ${set.operations.join()}`);
+    for (const encoder of [this.serializer.ownerEncoder, this.serializer.visitorEncoder!]) {
+      const trees = (encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
+      for (const [refId, tree] of Object.entries(trees)) {
+        const records = { indexedOperations: tree.indexedOperations, changes: tree.changes.indexes, filteredChanges: tree.filteredChanges?.indexes ?? {} };
+        for (const [name, record] of Object.entries(records)) if (Object.keys(record).length > 0) left.push(`${tree.ref.constructor.name} #${refId} ${name}: ${Object.keys(record).join()}`);
+        for (const set of [tree.changes, tree.filteredChanges]) if (set && set.operations.length > 0) left.push(`${tree.ref.constructor.name} #${refId} operations: ${set.operations.join()}`);
+      }
     }
     return left;
   }
@@ -122,8 +128,8 @@ class Wire {
   /** Writes `town` on the server as the room does (over the town it wrote last), patches every client; returns the owner's patch size. */
   send(town: Town): { town: Town; bytes: number } {
     writeTownState(this.state, town, this.written);
+    writePublicTownState(this.publicTown, town, this.written);
     this.written = town;
-    this.ownerView.follow();
     const everyone = [this.owner, this.visitor, ...this.joined];
     for (const c of everyone) c.sent.length = 0;
     this.serializer.applyPatches(everyone as never);
@@ -292,7 +298,7 @@ describe('town room state on the wire (server schema → client view)', () => {
     expect(wire.fieldsSeenBy(wire.owner)).toHaveLength(publicFields.length + 15); // a new town: 9 stock fields, 5 ship counts, the queue
   });
 
-  it('patches an owner in several tabs and several visitors alike, the owner\'s view encoded once per change', () => {
+  it('patches an owner in several tabs and several visitors alike, each audience\'s patch encoded once per change', () => {
     const busy = busyTown();
     const wire = new Wire(newTown(T0, 2));
     const [tab, visitor, secondTab] = [wire.join('owner'), wire.join('visitor'), wire.join('owner')];
@@ -300,7 +306,7 @@ describe('town room state on the wire (server schema → client view)', () => {
       expect(wire.send(town).town).toEqual(clientSees(town));
       for (const owner of [tab, secondTab]) {
         expect(wire.seenBy(owner).town).toEqual(clientSees(town));
-        expect(owner.sent).toEqual(wire.owner.sent); // the same bytes: one encode of the view
+        expect(owner.sent).toEqual(wire.owner.sent); // the same bytes: one encode for all the owner's clients
       }
       for (const other of [wire.visitor, visitor]) expect(wire.seenBy(other).town).toEqual(visitorSees(town));
     }
@@ -312,7 +318,7 @@ describe('town room state on the wire (server schema → client view)', () => {
     const sentByA = a.send({ ...busyTown(), buildings: { ...busyTown().buildings, storage: 12 }, ships: { ...busyTown().ships, scout: 6 } });
     const kept = [...a.owner.sent, ...a.visitor.sent]; // what slow sockets would still hold
     const bytes = kept.map((x) => Buffer.from(x));
-    expect(a.visitor.sent).toHaveLength(1); // the visitor's patch is the shared part, straight from the encoder
+    expect(a.visitor.sent).toHaveLength(1); // the visitors' patch, encoded from the public starbase
     b.send({ ...busyTown(), buildings: { ...busyTown().buildings, storage: 30 } }); // the next encode, into the same buffers
     expect(kept).toEqual(bytes);
     expect(sentByA.town.ships.scout).toBe(6);

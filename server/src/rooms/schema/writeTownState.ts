@@ -17,6 +17,7 @@ import {
 import { DefenseState } from './DefenseState';
 import { FleetState } from './FleetState';
 import { ShipyardOrderState } from './ShipyardOrderState';
+import type { PublicTownState } from './PublicTownState';
 import type { TownState } from './TownState';
 import { UpgradeJobState } from './UpgradeJobState';
 
@@ -39,9 +40,7 @@ function writeShips(target: Record<ShipId, number>, ships: Record<ShipId, number
  * they did not change, so an order or a cancel rewrites the stocks and the queue, not the forty other fields.
  */
 export function writeTownState(state: TownState, town: Town, previous?: Town): void {
-  assign(state, 'foundedAt', town.foundedAt);
-  assign(state, 'speed', town.speed);
-  assign(state, 'since', town.since);
+  writePublicTownState(state, town, previous);
   for (const r of RESOURCES) {
     const stock = town.stocks[r];
     if (stock === previous?.stocks[r]) continue;
@@ -50,18 +49,33 @@ export function writeTownState(state: TownState, town: Town, previous?: Town): v
     assign(state, fields.rate, stock.rate);
     assign(state, fields.cap, stock.cap);
   }
-  if (town.buildings !== previous?.buildings) {
-    for (const b of BUILDINGS) assign(state, LEVEL_FIELDS[b], town.buildings[b]);
-    const energy = energyBalance(town.buildings);
-    assign(state, 'energySupply', energy.supply);
-    assign(state, 'energyUse', energy.use);
-  }
   if (town.upgrade !== previous?.upgrade) writeUpgrade(state, town.upgrade);
   if (town.ships !== previous?.ships) writeShips(state, town.ships);
   if (town.shipyard !== previous?.shipyard) writeShipyard(state, town.shipyard);
   if (town.missionsTaken !== previous?.missionsTaken) writeMissionsTaken(state, town.missionsTaken);
   if (town.fleets !== previous?.fleets) writeFleets(state, town.fleets);
   if (town.defenses !== previous?.defenses) writeDefenses(state, town.defenses);
+}
+
+/** The public starbase's part of `town` (what visitors see), as `writeTownState` writes it; `previous` as there. */
+export function writePublicTownState(state: PublicTownState, town: Town, previous?: Town): void {
+  assign(state, 'foundedAt', town.foundedAt);
+  assign(state, 'speed', town.speed);
+  assign(state, 'since', town.since);
+  if (town.buildings !== previous?.buildings) {
+    for (const b of BUILDINGS) assign(state, LEVEL_FIELDS[b], town.buildings[b]);
+    const energy = energyBalance(town.buildings);
+    assign(state, 'energySupply', energy.supply);
+    assign(state, 'energyUse', energy.use);
+  }
+}
+
+/** Who the town is and who commands it, copied from the owner's state to a visitors' one. */
+export function copyTownIdentity(from: PublicTownState, to: PublicTownState): void {
+  assign(to, 'townId', from.townId);
+  assign(to, 'name', from.name);
+  assign(to, 'ownerId', from.ownerId);
+  assign(to, 'ownerName', from.ownerName);
 }
 
 function writeUpgrade(state: TownState, job: Town['upgrade']): void {
@@ -90,8 +104,7 @@ function hasOrder(queue: Town['shipyard'], id: number): boolean {
 /**
  * Entries are matched by order id: an order that is gone (built, cancelled) is removed where it is, new orders
  * join at the back, and the rest are left alone, so a patch carries only what changed. A new order takes an
- * entry that an earlier write removed (`TownState.spareShipyardOrders`) before it makes one; the owner's view
- * shows such an entry again as a new item, with every field (`TownOwnerView.follow`).
+ * entry that an earlier write removed (`TownState.spareShipyardOrders`) before it makes one.
  */
 function writeShipyard(state: TownState, queue: Town['shipyard']): void {
   const target = state.shipyard;
