@@ -3,43 +3,74 @@
  * (colyseus/colyseus#823), and a new room for a town must not load it while the previous room is still
  * saving; both wait here instead.
  *
- * Waiting never rejects: a failed save is reported by whoever started it, this only says when it is over.
+ * Saves are counted, not kept: an autosave starts (`begin`) and ends (`end`) without a promise of its own, as
+ * thousands of them run every few seconds; a promise is made only for whoever waits. Waiting never rejects: a
+ * failed save is reported by whoever started it, this only says when it is over.
  */
 export class PendingSaves {
-  private readonly byTown = new Map<string, Set<Promise<unknown>>>();
+  /** saves in flight, by town (absent: none) */
+  private readonly inFlight = new Map<string, number>();
+  /** who waits for a town's saves to be over */
+  private readonly townWaiters = new Map<string, Array<() => void>>();
+  /** who waits for every save to be over */
+  private drainWaiters: Array<() => void> = [];
+  private count = 0;
+
+  /** A save of `townId` has started; `end` must follow exactly once. */
+  begin(townId: string): void {
+    this.inFlight.set(townId, (this.inFlight.get(townId) ?? 0) + 1);
+    this.count++;
+  }
+
+  /** A save `begin` announced is over (written, refused or failed). */
+  end(townId: string): void {
+    const left = (this.inFlight.get(townId) ?? 0) - 1;
+    if (left < 0) throw new Error(`PendingSaves: a save of town ${townId} ended that never began`);
+    this.count--;
+    if (left > 0) {
+      this.inFlight.set(townId, left);
+      return;
+    }
+    this.inFlight.delete(townId);
+    const waiters = this.townWaiters.get(townId);
+    if (waiters) {
+      this.townWaiters.delete(townId);
+      for (const wake of waiters) wake();
+    }
+    if (this.count === 0 && this.drainWaiters.length > 0) {
+      const drained = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const wake of drained) wake();
+    }
+  }
 
   /** Registers `save` under `townId` until it settles; returns `save` unchanged. */
   track<T>(townId: string, save: Promise<T>): Promise<T> {
-    const saves = this.byTown.get(townId) ?? new Set<Promise<unknown>>();
-    this.byTown.set(townId, saves);
-    saves.add(save);
-    const forget = () => {
-      saves.delete(save);
-      if (saves.size === 0 && this.byTown.get(townId) === saves) this.byTown.delete(townId);
-    };
+    this.begin(townId);
+    const end = () => this.end(townId);
     // Handles the rejection on this branch only; the caller still sees it on `save`.
-    save.then(forget, forget);
+    save.then(end, end);
     return save;
   }
 
-  /** Resolves once no save for `townId` is in flight, including saves tracked while waiting. */
+  /** Resolves once no save for `townId` is in flight, including saves begun while waiting. */
   async waitFor(townId: string): Promise<void> {
-    for (let saves = this.byTown.get(townId); saves; saves = this.byTown.get(townId)) {
-      await Promise.allSettled([...saves]);
+    while (this.inFlight.has(townId)) {
+      await new Promise<void>((wake) => {
+        const waiters = this.townWaiters.get(townId);
+        if (waiters) waiters.push(wake);
+        else this.townWaiters.set(townId, [wake]);
+      });
     }
   }
 
-  /** Resolves once no save at all is in flight, including saves tracked while draining (shutdown). */
+  /** Resolves once no save at all is in flight, including saves begun while draining (shutdown). */
   async drain(): Promise<void> {
-    while (this.byTown.size > 0) {
-      await Promise.allSettled([...this.byTown.values()].flatMap((saves) => [...saves]));
-    }
+    while (this.count > 0) await new Promise<void>((wake) => this.drainWaiters.push(wake));
   }
 
   /** How many saves are in flight (for logs and tests). */
   get size(): number {
-    let count = 0;
-    for (const saves of this.byTown.values()) count += saves.size;
-    return count;
+    return this.count;
   }
 }

@@ -2,17 +2,15 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger';
 import type { TownRepository, TownSave, TownSaveOutcome } from '../persistence/TownRepository';
 
-/** A save the queue has taken from a town: written with others in one batch, then settled with its outcome. */
-export interface PreparedSave {
-  save: TownSave;
-  /** the outcome of this town's save, or the error that failed the whole batch */
-  settle(outcome: TownSaveOutcome | unknown): void;
-}
-
-/** A town whose autosave is queued (its `TownSaver`). */
+/**
+ * A town whose autosave is queued (its `TownSaver`). The queue takes its save, writes it with others in one
+ * batch, then hands it the outcome: methods, not a closure or promise per save.
+ */
 export interface AutosaveSource {
-  /** Takes the snapshot to save now, or null when there is nothing to save (or a save is already in flight). */
-  prepareAutosave(): PreparedSave | null;
+  /** Takes the save to write now, or null when there is nothing to save (or a save is already in flight). */
+  prepareAutosave(): TownSave | null;
+  /** The outcome of the save `prepareAutosave` gave, or the error that failed its whole batch. */
+  autosaved(outcome: TownSaveOutcome | unknown): void;
 }
 
 /** A town's place in the queue, as `schedule` hands it out: set `cancelled` to take the town out. */
@@ -116,9 +114,10 @@ export class AutosaveQueue {
     const started = performance.now();
     const now = this.now();
     this.lastDrainAt = now;
-    const batch: PreparedSave[] = [];
+    const sources: AutosaveSource[] = [];
+    const saves: TownSave[] = [];
     let asked = 0;
-    while (this.head < this.entries.length && batch.length < this.maxBatch) {
+    while (this.head < this.entries.length && saves.length < this.maxBatch) {
       const entry = this.entries[this.head]!;
       if (!entry.cancelled && entry.dueAt > now) break;
       // at least one town per drain, so a tiny budget still makes progress
@@ -127,22 +126,27 @@ export class AutosaveQueue {
       if (entry.cancelled) continue;
       entry.cancelled = true; // asked once
       asked++;
-      const prepared = entry.source.prepareAutosave();
-      if (prepared) batch.push(prepared);
+      const save = entry.source.prepareAutosave();
+      if (save) {
+        sources.push(entry.source);
+        saves.push(save);
+      }
     }
     const next = this.entries[this.head];
     this.backlog = next !== undefined && !next.cancelled && next.dueAt <= now;
     this.compact();
-    if (batch.length > 0) this.write(batch);
+    if (saves.length > 0) this.write(sources, saves);
     this.arm();
   };
 
-  private write(batch: PreparedSave[]): void {
-    this.towns.saveMany(batch.map((p) => p.save)).then(
-      (outcomes) => batch.forEach((p, i) => p.settle(outcomes[i])),
+  private write(sources: AutosaveSource[], saves: TownSave[]): void {
+    this.towns.saveMany(saves).then(
+      (outcomes) => {
+        for (let i = 0; i < sources.length; i++) sources[i]!.autosaved(outcomes[i]);
+      },
       (error: unknown) => {
-        this.logger.error('autosave batch failed; its towns stay unsaved and will be tried again', { towns: batch.length, error: String(error) });
-        for (const p of batch) p.settle(error);
+        this.logger.error('autosave batch failed; its towns stay unsaved and will be tried again', { towns: saves.length, error: String(error) });
+        for (const source of sources) source.autosaved(error);
       },
     );
   }

@@ -1,8 +1,8 @@
 import { townPoints, type Town } from '@starscape/shared';
 import type { Logger } from '../logger';
 import type { PendingSaves } from '../persistence/PendingSaves';
-import { StaleVersionError, TownNotFoundError, type TownRepository } from '../persistence/TownRepository';
-import type { AutosaveQueue, AutosaveSource, AutosaveTicket, PreparedSave } from './AutosaveQueue';
+import { StaleVersionError, TownNotFoundError, type TownRepository, type TownSave } from '../persistence/TownRepository';
+import type { AutosaveQueue, AutosaveSource, AutosaveTicket } from './AutosaveQueue';
 
 /** Why a town can no longer be saved: another writer got there first, or the town is gone. */
 export type SaveConflict = 'stale' | 'not-found';
@@ -33,6 +33,11 @@ export class TownSaver implements AutosaveSource {
   private queued: AutosaveTicket | undefined;
   /** a save (autosave or flush) is being written */
   private saving = false;
+  /** the save being written is an autosave (a flush's is on `chain`) */
+  private autosaving = false;
+  /** made only when a flush waits for the autosave in flight, and woken when it lands */
+  private autosaveLanded: Promise<void> | undefined;
+  private wakeAfterAutosave: (() => void) | undefined;
   /** the queue came while a save was in flight: queue again when it lands */
   private autosaveWhenSaved = false;
   private stopped = false;
@@ -63,7 +68,7 @@ export class TownSaver implements AutosaveSource {
   /** Saves now if anything is unsaved; resolves when that save (and any before it) is done. */
   flush(): Promise<void> {
     this.unqueueAutosave();
-    const next = this.chain.then(() => this.saveIfDirty());
+    const next = this.chain.then(() => this.afterAutosave()).then(() => this.saveIfDirty());
     this.chain = next;
     this.deps.pendingSaves.track(this.townId, next);
     return next;
@@ -75,7 +80,11 @@ export class TownSaver implements AutosaveSource {
     this.unqueueAutosave();
   }
 
-  prepareAutosave(): PreparedSave | null {
+  /**
+   * `AutosaveSource`: the save to write now. An autosave makes no promise of its own (thousands of them run every
+   * few seconds): it is counted in `PendingSaves` until `autosaved`, and a flush waits for it only if one comes.
+   */
+  prepareAutosave(): TownSave | null {
     this.queued = undefined;
     if (!this.dirty || this.conflict) return null;
     if (this.saving) {
@@ -83,16 +92,28 @@ export class TownSaver implements AutosaveSource {
       return null;
     }
     const snapshot = this.begin();
-    let settle!: (outcome: unknown) => void;
-    const done = new Promise<void>((resolve) => {
-      settle = (outcome) => {
-        this.finish(outcome);
-        resolve();
-      };
-    });
-    this.chain = this.chain.then(() => done);
-    this.deps.pendingSaves.track(this.townId, done);
-    return { save: { townId: this.townId, snapshot, expectedVersion: this.version, points: townPoints(snapshot) }, settle };
+    this.autosaving = true;
+    this.deps.pendingSaves.begin(this.townId);
+    return { townId: this.townId, snapshot, expectedVersion: this.version, points: townPoints(snapshot) };
+  }
+
+  /** `AutosaveSource`: how the save `prepareAutosave` gave went. */
+  autosaved(outcome: unknown): void {
+    this.autosaving = false;
+    try {
+      this.finish(outcome);
+    } finally {
+      this.deps.pendingSaves.end(this.townId);
+      const wake = this.wakeAfterAutosave;
+      this.autosaveLanded = this.wakeAfterAutosave = undefined;
+      wake?.();
+    }
+  }
+
+  /** Resolves once the autosave being written (if any) has landed. */
+  private afterAutosave(): Promise<void> | undefined {
+    if (!this.autosaving) return undefined;
+    return (this.autosaveLanded ??= new Promise<void>((resolve) => (this.wakeAfterAutosave = resolve)));
   }
 
   private queueAutosave({ soon = false } = {}): void {
