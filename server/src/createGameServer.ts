@@ -80,7 +80,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       server: httpServer,
       maxPayload: MAX_MESSAGE_BYTES,
       verifyClient: replayUpgradesForOtherMachines(cluster.machineId),
-      // a ping every 10 s (Colyseus's default is 3 s), each socket on its own timer; a dead socket goes in 20–30 s
+      // a ping every 10 s (Colyseus's default is 3 s) to sockets silent that long, a tenth of them at a time; a dead socket goes in 20–30 s
       heartbeat: options.heartbeat ?? { intervalMs: WS_PING_INTERVAL_MS, missesBeforeClose: 2 },
     }),
     presence: cluster.presence,
