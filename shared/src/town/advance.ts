@@ -39,10 +39,15 @@ export function advance(town: Town, now: number): Town {
 
 /** When the next event (an upgrade completion, a ship leaving the shipyard, a fleet landing) happens, if any. */
 export function nextEventAt(town: Town): number | null {
-  const times = [town.upgrade?.finishesAt, town.shipyard[0]?.nextAt, ...town.fleets.map((f) => (f.status === 'returning' ? f.returnAt : null))].filter(
-    (t): t is number => typeof t === 'number' && t > 0,
-  );
-  return times.length > 0 ? Math.min(...times) : null;
+  // no arrays: the server asks after every change of every town
+  let next = earlier(earlier(Infinity, town.upgrade?.finishesAt), town.shipyard[0]?.nextAt);
+  for (const fleet of town.fleets) if (fleet.status === 'returning') next = earlier(next, fleet.returnAt);
+  return next === Infinity ? null : next;
+}
+
+/** `t` when it is a time (positive) before `next`, else `next`. */
+function earlier(next: number, t: number | null | undefined): number {
+  return typeof t === 'number' && t > 0 && t < next ? t : next;
 }
 
 /**

@@ -25,7 +25,10 @@ export function stocksAt(town: Town, t: number): Cost {
 export function rebase(town: Town, t: number): Town {
   if (t <= town.since) return town;
   const stocks = {} as Record<ResourceId, Stock>;
-  for (const r of RESOURCES) stocks[r] = { ...town.stocks[r], amount: amountAt(town, r, t) };
+  for (const r of RESOURCES) {
+    const { rate, cap } = town.stocks[r];
+    stocks[r] = { amount: amountAt(town, r, t), rate, cap };
+  }
   return { ...town, since: t, stocks };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance } from './advance';
+import { advance, nextEventAt } from './advance';
 import { amountAt, newTown, stocksAt, withSpeed } from './production';
 import { townSchema } from './Town';
 import { cancelUpgrade, checkUpgrade, startUpgrade, upgradeProgress } from './upgrades';
@@ -143,5 +143,30 @@ describe('game speed', () => {
     const faster = withSpeed(town, 2, T0 + HOUR);
     expect(amountAt(faster, 'metal', T0 + HOUR)).toBe(530);
     expect(amountAt(faster, 'metal', T0 + 2 * HOUR)).toBe(590);
+  });
+});
+
+describe('the next event', () => {
+  it('is the earliest of the running upgrade, the shipyard head and the fleets flying home; none when nothing runs', () => {
+    const town = newTown(T0, 1);
+    expect(nextEventAt(town)).toBeNull();
+    const order = { id: 1, ship: 'scout' as const, remaining: 1, unitMs: 1000, unitCost: { metal: 0, crystal: 1000, fuel: 0 }, nextAt: T0 + 500 };
+    const upgrade = { building: 'metalMine' as const, toLevel: 1, startedAt: T0, finishesAt: T0 + 300, cost: { metal: 60, crystal: 15, fuel: 0 } };
+    const flying = (status: 'outbound' | 'returning', returnAt: number | null) => ({
+      id: `f-${status}`,
+      mission: { kind: 'patrol' as const, target: 'm1', title: 'Patrol', distance: 1000, pirates: {}, reward: { metal: 0, crystal: 0, fuel: 0 } },
+      status,
+      ships: { scout: 0, fighter: 1, frigate: 0, cruiser: 0, hauler: 0 },
+      cargo: { metal: 0, crystal: 0, fuel: 0 },
+      departAt: T0,
+      arriveAt: T0 + 50, // an arrival is the scheduler's event, not the town's
+      returnAt,
+      battleId: null,
+    });
+    expect(nextEventAt({ ...town, shipyard: [order] })).toBe(T0 + 500);
+    expect(nextEventAt({ ...town, shipyard: [{ ...order, nextAt: 0 }] })).toBeNull(); // queued, not in production
+    expect(nextEventAt({ ...town, shipyard: [order], upgrade })).toBe(T0 + 300);
+    expect(nextEventAt({ ...town, shipyard: [order], upgrade, fleets: [flying('outbound', null), flying('returning', T0 + 200)] })).toBe(T0 + 200);
+    expect(nextEventAt({ ...town, fleets: [flying('outbound', T0 + 100)] })).toBeNull();
   });
 });
