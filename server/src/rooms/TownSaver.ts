@@ -42,6 +42,9 @@ export class TownSaver implements AutosaveSource {
   private autosaveWhenSaved = false;
   private stopped = false;
   private chain: Promise<void> = Promise.resolve();
+  /** the points the last save that landed stored (unknown before the first), and those of the save in flight */
+  private savedPoints: number | undefined;
+  private savingPoints: number | undefined;
   private conflict: SaveConflict | null = null;
 
   constructor(
@@ -94,7 +97,7 @@ export class TownSaver implements AutosaveSource {
     const snapshot = this.begin();
     this.autosaving = true;
     this.deps.pendingSaves.begin(this.townId);
-    return { townId: this.townId, snapshot, expectedVersion: this.version, points: townPoints(snapshot) };
+    return { townId: this.townId, snapshot, expectedVersion: this.version, points: this.pointsToStore(snapshot) };
   }
 
   /** `AutosaveSource`: how the save `prepareAutosave` gave went. */
@@ -130,11 +133,22 @@ export class TownSaver implements AutosaveSource {
     const snapshot = this.begin();
     let outcome: unknown;
     try {
-      outcome = await this.deps.towns.save(this.townId, snapshot, this.version, { points: townPoints(snapshot) });
+      const points = this.pointsToStore(snapshot);
+      outcome = await this.deps.towns.save(this.townId, snapshot, this.version, points === undefined ? undefined : { points });
     } catch (error) {
       outcome = error;
     }
     this.finish(outcome);
+  }
+
+  /**
+   * The town's points for the leaderboard, when they differ from what the last save stored (most saves change
+   * none): a save without points leaves them, and writing them costs the database an index update.
+   */
+  private pointsToStore(snapshot: Town): number | undefined {
+    const points = townPoints(snapshot);
+    this.savingPoints = points;
+    return points === this.savedPoints ? undefined : points;
   }
 
   private begin(): Town {
@@ -162,6 +176,7 @@ export class TownSaver implements AutosaveSource {
       return;
     }
     this.version = outcome.version;
+    this.savedPoints = this.savingPoints;
     this.deps.logger.debug('town saved', { townId: this.townId, version: outcome.version });
     if (this.autosaveWhenSaved) {
       this.autosaveWhenSaved = false;

@@ -1,4 +1,4 @@
-import { newTown, type Town } from '@starscape/shared';
+import { newTown, townPoints, type Town } from '@starscape/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { MemoryTownRepository } from '../../src/persistence/MemoryTownRepository';
@@ -22,12 +22,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /** The memory repository, recording each batch it is given; `failNext` makes the next batch fail as a whole. */
 class RecordingTowns extends MemoryTownRepository {
   readonly batches: string[][] = [];
+  /** the points each save gave, in order */
+  readonly pointsGiven: Array<number | undefined> = [];
   failNext = false;
   /** while set, batches wait for it (a slow database) */
   gate: Promise<void> | null = null;
 
   override async saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]> {
     this.batches.push(saves.map((s) => s.townId));
+    this.pointsGiven.push(...saves.map((s) => s.points));
     if (this.gate) await this.gate;
     if (this.failNext) {
       this.failNext = false;
@@ -168,6 +171,25 @@ describe('AutosaveQueue with TownSaver', () => {
     expect(await metalOf(f.towns, b.id)).toBe(3);
     expect(b.saver.savedVersion).toBe(3);
     expect(f.conflicts).toEqual([]);
+  });
+
+  it('gives the town\'s points with a save only when they differ from what the last save stored', async () => {
+    const f = fixture();
+    const { id, town, saver } = await f.open();
+    const save = async (change: () => void) => {
+      change();
+      saver.markDirty();
+      await until(() => !saver.hasUnsavedChanges && f.pendingSaves.size === 0, 'the autosave');
+    };
+    await save(() => (town.stocks.metal.amount = 1)); // the first save of a room: its points, whatever was stored
+    await save(() => (town.stocks.metal.amount = 2)); // stocks are not points
+    await save(() => (town.ships.cruiser = 500)); // a fleet worth points
+    await saver.flush(); // nothing unsaved: no save
+    await save(() => (town.stocks.metal.amount = 3));
+    const points = townPoints(town);
+    expect(points).toBeGreaterThan(0);
+    expect(f.towns.pointsGiven).toEqual([townPoints({ ...town, ships: { ...town.ships, cruiser: 0 } }), undefined, points, undefined]);
+    expect((await f.towns.load(id))!.points).toBe(points);
   });
 
   it('saves changes made while a save was in flight right after it lands, not a whole delay later', async () => {
