@@ -24,7 +24,7 @@ const envSchema = z.object({
    * How far the JavaScript heap may grow past what outlived the last full garbage collection before the next
    * one, in percent (V8's `--heap-growing-percent`); 0 leaves it to V8, which lets it grow up to 4×
    */
-  HEAP_GROWTH_PERCENT: intFrom(0, 300).default(100),
+  HEAP_GROWTH_PERCENT: intFrom(0, 300).default(75),
   /** Redis for Colyseus presence, driver and claims: set it to run several game processes; unset = one process */
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   /** host[:port][/path] browsers use for this process's WebSockets; required with REDIS_URL (one per process) */
