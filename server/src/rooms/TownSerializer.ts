@@ -1,6 +1,7 @@
 import { ClientState, Protocol, SchemaSerializer, type Client, type Room } from '@colyseus/core';
 import { Encoder, type Schema } from '@colyseus/schema';
 import type { PublicTownState } from './schema/PublicTownState';
+import { withEncoderBufferSize } from './sizedState';
 import type { TownState } from './schema/TownState';
 
 /** 64 KB each: far above any town's full state (the largest possible is under 8 KB), so nothing ever overflows. */
@@ -27,15 +28,9 @@ class CopyingEncoder<T extends Schema> extends Encoder<T> {
 
 /** An encoder for `state` that writes into the shared buffers (its own, made tiny here, is dropped at once). */
 function sharedBufferEncoder<T extends Schema>(state: T): Encoder<T> {
-  const defaultSize = Encoder.BUFFER_SIZE;
-  Encoder.BUFFER_SIZE = 8;
-  try {
-    const encoder = new CopyingEncoder(state);
-    encoder.sharedBuffer = sharedBuffers().patch;
-    return encoder;
-  } finally {
-    Encoder.BUFFER_SIZE = defaultSize;
-  }
+  const encoder = withEncoderBufferSize(8, () => new CopyingEncoder(state));
+  encoder.sharedBuffer = sharedBuffers().patch;
+  return encoder;
 }
 
 /** What a town room's clients are: Colyseus copies `userData` to a client that reconnects. */

@@ -10,10 +10,17 @@ import { Encoder } from '@colyseus/schema';
  * (a town: two 8-KB buffers per room would be most of its memory).
  */
 export function setSizedState<S extends object>(room: Room<S>, state: S, bytes: number, options: { shrink?: boolean } = {}): void {
-  const defaultSize = Encoder.BUFFER_SIZE;
-  Encoder.BUFFER_SIZE = options.shrink ? Math.ceil(bytes) : Math.max(defaultSize, Math.ceil(bytes));
-  try {
+  withEncoderBufferSize(options.shrink ? Math.ceil(bytes) : Math.max(Encoder.BUFFER_SIZE, Math.ceil(bytes)), () => {
     room.state = state;
+  });
+}
+
+/** Runs `make` with encoders taking `bytes`-sized buffers (an encoder takes the size current when it is made). */
+export function withEncoderBufferSize<T>(bytes: number, make: () => T): T {
+  const defaultSize = Encoder.BUFFER_SIZE;
+  Encoder.BUFFER_SIZE = bytes;
+  try {
+    return make();
   } finally {
     Encoder.BUFFER_SIZE = defaultSize;
   }
