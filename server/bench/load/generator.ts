@@ -32,6 +32,8 @@ class Window {
   readonly startedAt = performance.now();
   readonly cpu = process.cpuUsage();
   latenciesMs: number[] = [];
+  /** when each of `latenciesMs` was sent, in ms since the window started */
+  sentAtMs: number[] = [];
   actionsSent = 0;
   late = 0;
   drops = 0;
@@ -87,7 +89,10 @@ class Driver {
     if (!pending || this.player.queue().length !== pending.expected) return;
     this.pending = null;
     const stats = this.stats();
-    if (pending.sentAt >= stats.startedAt) stats.latenciesMs.push(performance.now() - pending.sentAt);
+    if (pending.sentAt >= stats.startedAt) {
+      stats.latenciesMs.push(performance.now() - pending.sentAt);
+      stats.sentAtMs.push(pending.sentAt - stats.startedAt);
+    }
   }
 }
 
@@ -165,6 +170,7 @@ function read(): GeneratorReading {
   const reading: GeneratorReading = {
     connected: drivers.filter((d) => d.player.connected).length,
     latenciesMs: window.latenciesMs,
+    sentAtMs: window.sentAtMs,
     actionsSent: window.actionsSent,
     late: window.late,
     refusals: totalRefusals() - window.refusalsAtStart,

@@ -25,6 +25,8 @@ export interface GeneratorReading {
   connected: number;
   /** action → result of every action sent since the mark whose result arrived, in ms */
   latenciesMs: number[];
+  /** when each of `latenciesMs` was sent, in ms since the mark */
+  sentAtMs: number[];
   actionsSent: number;
   /** ticks that found the previous action still without result (no new action then) */
   late: number;

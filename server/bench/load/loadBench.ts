@@ -47,7 +47,7 @@ import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
-import { checkTargets, measured, percentile, resultRows, serverName, type RunResult } from './results';
+import { checkTargets, measured, percentile, resultRows, serverName, slowActions, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
 import type { ServerKind } from './townPlayers';
@@ -342,6 +342,11 @@ async function measure(
       externalBytes: lastMetrics?.memory.externalBytes ?? NaN,
       bytesPerPlayerSecond: readings.reduce((s, r) => s + r.bytesRead, 0) / (windowMs / 1000) / Math.max(1, connectedAtEnd),
       latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, samples: latencies.length },
+      slow: slowActions(
+        readings.flatMap((r) => r.latenciesMs),
+        readings.flatMap((r) => r.sentAtMs),
+        windowMs,
+      ),
       actionsSent: readings.reduce((s, r) => s + r.actionsSent, 0),
       late: readings.reduce((s, r) => s + r.late, 0),
       refusals: readings.reduce((s, r) => s + r.refusals, 0),
@@ -366,6 +371,13 @@ async function measure(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
         `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
     );
+    const slow = result.slow!;
+    if (slow.count > 0) {
+      log(
+        `actions over ${slow.thresholdMs} ms: ${slow.count} (${((slow.count / Math.max(1, latencies.length)) * 100).toFixed(2)} %), sent in ${slow.seconds} of the window's ${slow.windowSeconds} s; ` +
+          `the worst second (${slow.worstSecond.at} s in) held ${slow.worstSecond.count}, the worst five seconds ${(slow.shareInWorstFiveSeconds * 100).toFixed(0)} % of them`,
+      );
+    }
 
     if (options.silentMs > 0) {
       await Promise.all(generators.map((g) => g.silence()));

@@ -27,6 +27,8 @@ export interface RunResult {
   /** downstream bytes per connected player per second, counted on the client sockets */
   bytesPerPlayerSecond: number;
   latency: { p50: number; p99: number; max: number; samples: number };
+  /** the actions slower than the p99 target, and how they fell in time (`slowActions`) */
+  slow?: SlowActions;
   actionsSent: number;
   late: number;
   refusals: number;
@@ -51,6 +53,41 @@ export const externalPerPlayer = (r: RunResult) => (r.externalBytes - r.external
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** The actions over a latency threshold, and whether they came together (a stall) or spread over the window. */
+export interface SlowActions {
+  thresholdMs: number;
+  count: number;
+  /** the window's whole seconds that held at least one */
+  seconds: number;
+  windowSeconds: number;
+  /** the second (since the window started) that held the most of them, and how many */
+  worstSecond: { at: number; count: number };
+  /** the share of them sent in the five seconds that held the most */
+  shareInWorstFiveSeconds: number;
+}
+
+/** `latenciesMs[i]` is the action sent `sentAtMs[i]` ms into the window; seconds are counted by send time. */
+export function slowActions(latenciesMs: readonly number[], sentAtMs: readonly number[], windowMs: number, thresholdMs = 100): SlowActions {
+  const perSecond = new Map<number, number>();
+  let count = 0;
+  for (let i = 0; i < latenciesMs.length; i++) {
+    if (latenciesMs[i]! <= thresholdMs) continue;
+    count++;
+    const second = Math.floor(sentAtMs[i]! / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const busiest = [...perSecond].sort((a, b) => b[1] - a[1]);
+  const inWorstFive = busiest.slice(0, 5).reduce((sum, [, n]) => sum + n, 0);
+  return {
+    thresholdMs,
+    count,
+    seconds: perSecond.size,
+    windowSeconds: Math.ceil(windowMs / 1000),
+    worstSecond: busiest.length > 0 ? { at: busiest[0]![0], count: busiest[0]![1] } : { at: NaN, count: 0 },
+    shareInWorstFiveSeconds: count > 0 ? inWorstFive / count : 0,
+  };
 }
 
 export interface TargetCheck {
