@@ -24,7 +24,8 @@
  *          --max-join=300 (s): the ramp stops then, or when under 1 player/s joined for a minute (the server is
  *          saturated); the window then measures the players who did join
  * Only a full run with the default workload writes BENCHMARKS.md (unless --write or --no-write says otherwise);
- * every run saves its results as JSON in the temp folder, and --report-from=<that file> writes BENCHMARKS.md from it.
+ * every run saves its results as JSON in the temp folder, and --report-from=<that file> writes BENCHMARKS.md from it
+ * (with --no-write it only prints the table and the targets).
  *
  * For each server and N: start the server, read its idle RSS, join N players through the load generators
  * (child processes, N/2 sockets each) at --join-rate, let it settle, then measure a window: server CPU
@@ -501,7 +502,8 @@ async function main(): Promise<void> {
   const from = process.argv.find((a) => a.startsWith('--report-from='));
   if (from) {
     const saved = JSON.parse(await readFile(from.slice('--report-from='.length), 'utf8')) as { machine: string; code?: string; started: string; minutes: number; options: Options; results: RunResult[] };
-    await report(saved.results, saved.options, saved.machine, saved.code ?? 'not recorded', new Date(saved.started), saved.minutes, true);
+    const write = !process.argv.includes('--no-write'); // --no-write: print the table and the targets only
+    await report(saved.results, saved.options, saved.machine, saved.code ?? 'not recorded', new Date(saved.started), saved.minutes, write);
     return;
   }
   const options = parseOptions(process.argv.slice(2));
