@@ -13,6 +13,7 @@
  *
  *   cd server && npx tsx bench/wakeupCost.bench.ts      (about 25 s)
  */
+import { percentile } from './support/percentile';
 import { printTable } from './support/table';
 
 const OBJECTS = 20_000;
@@ -48,11 +49,6 @@ function spin(ms: number): void {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main(): Promise<void> {
   for (let i = 0; i < 20_000; i++) unit(); // optimized before anything is timed
 
@@ -74,6 +70,7 @@ async function main(): Promise<void> {
     rows.push({ label: `after ${pauseMs} ms asleep`, times: slept });
   }
 
+  for (const row of rows) row.times.sort((a, b) => a - b);
   const baseline = percentile(rows[0]!.times, 50);
   console.log(`\nWakeup cost: one unit of work (${LOADS_PER_UNIT} property loads over ${OBJECTS.toLocaleString('en-US')} objects), ${SAMPLES} times per row`);
   printTable([

@@ -48,7 +48,8 @@ import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
-import { checkTargets, measured, percentile, resultRows, serverName, slowActions, type RunResult } from './results';
+import { percentile } from '../support/percentile';
+import { checkTargets, measured, resultRows, serverName, slowActions, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
 import type { ServerKind } from './townPlayers';
@@ -320,8 +321,14 @@ async function measure(
     const wholly = ended.filter((w) => w.endedAt - windowSeconds * 1000 >= markedAt - 250);
     const inside = wholly.length > 0 ? wholly : ended;
     const p50s = inside.map((w) => w.p50).sort((a, b) => a - b);
-    const latencies = readings.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+    const unsorted = readings.flatMap((r) => r.latenciesMs); // in the order of `sentAtMs`, for `slowActions`
+    const latencies = [...unsorted].sort((a, b) => a - b);
     const windowMs = Math.max(...readings.map((r) => r.windowMs));
+    const slow = slowActions(
+      unsorted,
+      readings.flatMap((r) => r.sentAtMs),
+      windowMs,
+    );
     const connectedAtEnd = readings.reduce((s, r) => s + r.connected, 0);
     const cpu = cpuBetween(cpuBefore, cpuAfter);
     const result: RunResult = {
@@ -343,11 +350,7 @@ async function measure(
       externalBytes: lastMetrics?.memory.externalBytes ?? NaN,
       bytesPerPlayerSecond: readings.reduce((s, r) => s + r.bytesRead, 0) / (windowMs / 1000) / Math.max(1, connectedAtEnd),
       latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, samples: latencies.length },
-      slow: slowActions(
-        readings.flatMap((r) => r.latenciesMs),
-        readings.flatMap((r) => r.sentAtMs),
-        windowMs,
-      ),
+      slow,
       actionsSent: readings.reduce((s, r) => s + r.actionsSent, 0),
       late: readings.reduce((s, r) => s + r.late, 0),
       refusals: readings.reduce((s, r) => s + r.refusals, 0),
@@ -372,7 +375,6 @@ async function measure(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
         `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
     );
-    const slow = result.slow!;
     if (slow.count > 0) {
       log(
         `actions over ${slow.thresholdMs} ms: ${slow.count} (${((slow.count / Math.max(1, latencies.length)) * 100).toFixed(2)} %), sent in ${slow.seconds} of the window's ${slow.windowSeconds} s; ` +

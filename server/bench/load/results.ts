@@ -1,4 +1,5 @@
 /** One measured run of the load bench, how it is computed from the readings, and the targets of issue 5. */
+import { percentile } from '../support/percentile';
 import type { ServerKind } from './townPlayers';
 
 export interface RunResult {
@@ -50,10 +51,6 @@ export const cpuUsPerPlayer = (r: RunResult) => (r.cpuMsPerSecond * 1000) / meas
 export const rssPerPlayer = (r: RunResult) => (r.rssBytes - r.rssIdleBytes) / measured(r);
 export const externalPerPlayer = (r: RunResult) => (r.externalBytes - r.externalIdleBytes) / measured(r);
 
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** The actions over a latency threshold, and whether they came together (a stall) or spread over the window. */
 export interface SlowActions {
