@@ -5,7 +5,9 @@ import './rooms/schema/changeSetReuse'; // likewise
 import { Server, matchMaker } from '@colyseus/core';
 import { MAX_MESSAGE_BYTES, RoomName } from '@starscape/shared';
 import { createHttpApp } from './http/createHttpApp';
+import { processMetrics, type ProcessMetrics } from './http/metrics';
 import { GameTransport, type Heartbeat } from './transport/GameTransport';
+import { InputTick } from './transport/InputTick';
 import { standalone, type ClusterServices } from './cluster/clusterServices';
 import { replayUpgradesForOtherMachines } from './cluster/machineRouting';
 import { ColyseusRemoteTowns } from './cluster/RemoteTowns';
@@ -45,6 +47,10 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   heartbeat?: Heartbeat;
   /** Redis presence, driver and claims for several processes (default: this process alone) */
   cluster?: ClusterServices;
+  /** paces the event loop from `listen` to `shutdown` (see `InputTick`); 0 or unset: a free-running loop */
+  inputTickMs?: number;
+  /** the numbers behind GET /metrics (default: the process's one) */
+  metrics?: ProcessMetrics;
 }
 
 export interface GameServer {
@@ -62,6 +68,8 @@ export interface GameServer {
   battles: LiveBattles;
   /** this process in the cluster: its claims (towns, battles, sectors) and its address */
   cluster: ClusterServices;
+  /** the event loop's pace, when it has one (`inputTickMs`) */
+  inputTick: InputTick | undefined;
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects everyone, disposes every room and waits until every town is saved. */
   shutdown(): Promise<void>;
@@ -72,8 +80,14 @@ export const WS_PING_INTERVAL_MS = 10_000;
 
 /** Builds the game server: express (health, monitor), the ws transport and the room types. */
 export function createGameServer(options: GameServerOptions): GameServer {
-  const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now() });
+  const metrics = options.metrics ?? processMetrics();
+  const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now(), metrics });
   const httpServer = http.createServer(app);
+  const inputTick = options.inputTickMs ? new InputTick({ tickMs: options.inputTickMs }) : undefined;
+  if (inputTick) {
+    metrics.measureTurns(inputTick);
+    httpServer.on('connection', () => inputTick.accepted());
+  }
   const cluster = options.cluster ?? standalone();
   const colyseus = new Server({
     transport: new GameTransport({
@@ -149,6 +163,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     settlement,
     battles: live,
     cluster,
+    inputTick,
     async listen(requestedPort, host) {
       await claims.start(); // alive before the first claim
       await colyseus.listen(requestedPort, host);
@@ -157,9 +172,11 @@ export function createGameServer(options: GameServerOptions): GameServer {
       port = typeof address === 'object' && address ? address.port : requestedPort;
       await live.resumeRunning(); // battles that were being fought when the last process stopped
       scheduler.start(); // its first poll runs what fell due while no server was up
+      inputTick?.start(); // after the start-up's database round trips, which it would slow down
       return port;
     },
     async shutdown() {
+      inputTick?.stop(); // the last saves and goodbyes at full speed
       await scheduler.stop(); // handlers in flight finish (and save) before rooms go away
       online.stop();
       await colyseus.gracefullyShutdown(false);

@@ -25,6 +25,11 @@ const envSchema = z.object({
    * one, in percent (V8's `--heap-growing-percent`); 0 leaves it to V8, which lets it grow up to 4×
    */
   HEAP_GROWTH_PERCENT: intFrom(0, 300).default(75),
+  /**
+   * The event loop's tick in ms: a loop with time to spare takes its input once per tick, in one warm burst
+   * instead of many cold wake-ups (see `InputTick`); 0 = a free-running loop, every message handled at once
+   */
+  INPUT_TICK_MS: intFrom(0, 250).default(50),
   /** Redis for Colyseus presence, driver and claims: set it to run several game processes; unset = one process */
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   /** host[:port][/path] browsers use for this process's WebSockets; required with REDIS_URL (one per process) */

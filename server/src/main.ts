@@ -43,12 +43,14 @@ async function main(): Promise<void> {
     reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
     logger,
     monitor: env.MONITOR_USERNAME && env.MONITOR_PASSWORD ? { username: env.MONITOR_USERNAME, password: env.MONITOR_PASSWORD } : undefined,
+    inputTickMs: env.INPUT_TICK_MS,
     cluster: clusterServices({ redisUrl: env.REDIS_URL, publicAddress: env.GAME_PUBLIC_ADDRESS, machineId: env.FLY_MACHINE_ID }, logger),
   });
   const port = await server.listen(env.GAME_PORT, env.GAME_HOST);
   logger.info(`game server listening on ${env.GAME_HOST}:${port}`, {
     gameSpeed: env.GAME_SPEED,
     autosaveMs: env.AUTOSAVE_INTERVAL_MS,
+    inputTickMs: env.INPUT_TICK_MS,
     cluster: env.REDIS_URL ? 'redis' : 'standalone',
     processId: server.cluster.claims.processId,
     publicAddress: server.cluster.publicAddress,

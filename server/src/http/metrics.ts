@@ -1,4 +1,5 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
+import type { InputTickStats } from '../transport/InputTick';
 
 /** Event-loop delay over some span, in milliseconds beyond the sampling interval; all zero when nothing was sampled. */
 export interface DelaySummary {
@@ -20,6 +21,10 @@ export interface MetricsReport {
   memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number };
   /** CPU used by the process since it started (every thread), in microseconds */
   cpu: { userMicros: number; systemMicros: number };
+  /**
+   * Event-loop delay. With an input tick (`inputTick` not null) these are the loop's busy stretches, one per
+   * turn: how long anything that arrived meanwhile waited beyond its tick. Without one, Node's sampled delay.
+   */
   eventLoopDelayMs: {
     /** length of a window: the delays are summarized window by window */
     windowSeconds: number;
@@ -30,6 +35,14 @@ export interface MetricsReport {
     /** since the metrics started */
     sinceStart: DelaySummary;
   };
+  /** the paced loop's counts (see `InputTick`); null when the loop runs free (INPUT_TICK_MS=0) */
+  inputTick: InputTickStats | null;
+}
+
+/** A paced event loop whose turns the metrics measure instead of sampling the delay. */
+export interface MeasuredTurns {
+  onTurn(listener: (busyMs: number) => void): void;
+  stats(): InputTickStats;
 }
 
 export interface ProcessMetricsOptions {
@@ -42,14 +55,14 @@ export interface ProcessMetricsOptions {
 
 const NS_PER_MS = 1e6;
 
-/**
- * Node records the time from one sample to the next, so an idle loop shows the sampling interval itself:
- * that interval is taken off, leaving the delay beyond it (0 when the loop was idle).
- */
-function summarize(histogram: IntervalHistogram, resolutionMs: number): DelaySummary {
+/** A histogram of delays in ns: Node's sampler (an `IntervalHistogram`) or one the input tick's turns fill. */
+type DelayHistogram = Pick<RecordableHistogram, 'count' | 'percentile' | 'max' | 'mean' | 'reset'>;
+
+/** Summarizes delays in ns, less `offsetMs` each (the sampling interval, see `SampledDelays`). */
+function summarize(histogram: DelayHistogram, offsetMs: number): DelaySummary {
   const samples = histogram.count;
   if (samples === 0) return { p50: 0, p90: 0, p99: 0, max: 0, mean: 0, samples: 0 };
-  const ms = (ns: number) => Math.round(Math.max(0, ns / NS_PER_MS - resolutionMs) * 1000) / 1000;
+  const ms = (ns: number) => Math.round(Math.max(0, ns / NS_PER_MS - offsetMs) * 1000) / 1000;
   return {
     p50: ms(histogram.percentile(50)),
     p90: ms(histogram.percentile(90)),
@@ -60,19 +73,58 @@ function summarize(histogram: IntervalHistogram, resolutionMs: number): DelaySum
   };
 }
 
+/** Where delays come from: a window histogram (reset at each window's end) and one since start. */
+interface DelaySource {
+  readonly window: DelayHistogram;
+  readonly total: DelayHistogram;
+  /** taken off each delay when summarizing */
+  readonly offsetMs: number;
+  stop(): void;
+}
+
 /**
- * This process's health numbers for `GET /metrics`: event-loop delay (perf_hooks `monitorEventLoopDelay`,
- * summarized per fixed window and since start), memory and CPU. One per process is enough (`processMetrics`).
+ * Node's `monitorEventLoopDelay`, for a free-running loop. It records the time from one sample to the next, so an
+ * idle loop shows the sampling interval itself: that interval is the offset, leaving the delay beyond it (0
+ * when the loop was idle). Node 20 cannot add one such histogram into another, so there are two monitors.
+ */
+function sampledDelays(resolutionMs: number): DelaySource {
+  const window = monitorEventLoopDelay({ resolution: resolutionMs });
+  const total = monitorEventLoopDelay({ resolution: resolutionMs });
+  window.enable();
+  total.enable();
+  return {
+    window,
+    total,
+    offsetMs: resolutionMs,
+    stop() {
+      window.disable();
+      total.disable();
+    },
+  };
+}
+
+/** A paced loop's busy stretch per turn (no sampling monitors: the turns are measured as they end). */
+function turnDelays(turns: MeasuredTurns): DelaySource {
+  const window = createHistogram();
+  const total = createHistogram();
+  turns.onTurn((busyMs) => {
+    const ns = Math.max(1, Math.round(busyMs * NS_PER_MS)); // a histogram takes integers ≥ 1
+    window.record(ns);
+    total.record(ns);
+  });
+  return { window, total, offsetMs: 0, stop() {} };
+}
+
+/**
+ * This process's health numbers for `GET /metrics`: event-loop delay (summarized per fixed window and since
+ * start), memory and CPU. One per process is enough (`processMetrics`).
  */
 export class ProcessMetrics {
   private readonly windowMs: number;
-  private readonly resolutionMs: number;
   private readonly now: () => number;
   private readonly startedAt: number;
-  /** the window in progress (reset at each window's end) */
-  private readonly monitor: IntervalHistogram;
-  /** every delay since start (Node 20 cannot add an event-loop histogram into another, so a second monitor) */
-  private readonly total: IntervalHistogram;
+  private delays: DelaySource;
+  private turns: MeasuredTurns | undefined;
   private lastWindow: (DelaySummary & { endedAt: number }) | null = null;
   private readonly timer: NodeJS.Timeout;
 
@@ -80,19 +132,26 @@ export class ProcessMetrics {
     this.windowMs = options.windowMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
-    this.resolutionMs = options.resolutionMs ?? 10;
-    this.monitor = monitorEventLoopDelay({ resolution: this.resolutionMs });
-    this.total = monitorEventLoopDelay({ resolution: this.resolutionMs });
-    this.monitor.enable();
-    this.total.enable();
+    this.delays = sampledDelays(options.resolutionMs ?? 10);
     this.timer = setInterval(() => this.rotate(), this.windowMs);
     this.timer.unref();
   }
 
+  /**
+   * From now on the delays are the turns of a paced loop (`InputTick`): sampling a paced loop would only show
+   * its naps. The windows start afresh.
+   */
+  measureTurns(turns: MeasuredTurns): void {
+    this.delays.stop();
+    this.delays = turnDelays(turns);
+    this.turns = turns;
+    this.lastWindow = null;
+  }
+
   /** Closes the current window: summarized as `lastWindow`, then started afresh. */
   private rotate(): void {
-    this.lastWindow = { ...summarize(this.monitor, this.resolutionMs), endedAt: this.now() };
-    this.monitor.reset();
+    this.lastWindow = { ...summarize(this.delays.window, this.delays.offsetMs), endedAt: this.now() };
+    this.delays.window.reset();
   }
 
   report(counts: { rooms: number; clients: number }): MetricsReport {
@@ -113,17 +172,17 @@ export class ProcessMetrics {
       eventLoopDelayMs: {
         windowSeconds: this.windowMs / 1000,
         lastWindow: this.lastWindow,
-        current: summarize(this.monitor, this.resolutionMs),
-        sinceStart: summarize(this.total, this.resolutionMs),
+        current: summarize(this.delays.window, this.delays.offsetMs),
+        sinceStart: summarize(this.delays.total, this.delays.offsetMs),
       },
+      inputTick: this.turns?.stats() ?? null,
     };
   }
 
   /** Stops sampling (tests; a server process keeps its metrics until it exits). */
   stop(): void {
     clearInterval(this.timer);
-    this.monitor.disable();
-    this.total.disable();
+    this.delays.stop();
   }
 }
 

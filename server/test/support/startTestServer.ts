@@ -6,6 +6,7 @@ import { createGameTokenVerifier } from '../../src/auth/GameTokenVerifier';
 import { MemoryUserDirectory } from '../../src/auth/UserDirectory';
 import { standalone } from '../../src/cluster/clusterServices';
 import { createGameServer, type GameServer } from '../../src/createGameServer';
+import type { ProcessMetrics } from '../../src/http/metrics';
 import { createLogger } from '../../src/logger';
 import type { MessageLimits } from '../../src/rooms/incomingGuard';
 import type { Heartbeat } from '../../src/transport/GameTransport';
@@ -37,6 +38,10 @@ export interface TestServerOptions {
   heartbeat?: Heartbeat;
   /** messages a connection may send (default: the production limits) */
   messageLimits?: MessageLimits;
+  /** paces the event loop (see `InputTick`); default: a free-running loop */
+  inputTickMs?: number;
+  /** the numbers behind GET /metrics (default: the process's one) */
+  metrics?: ProcessMetrics;
   /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
   cluster?: { machineId: string; publicAddressOf: (port: number) => string };
 }
@@ -75,6 +80,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     galaxy: { refreshMs: 200 },
     messageLimits: options.messageLimits,
     heartbeat: options.heartbeat,
+    inputTickMs: options.inputTickMs,
+    metrics: options.metrics,
     cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
   const port = await server.listen(listenPort, '127.0.0.1');

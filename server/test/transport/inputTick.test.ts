@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { InputTick } from '../../src/transport/InputTick';
+
+/** An input tick on a fake clock: `work` and `waitForIo` move time as a turn would, naps are recorded. */
+function pacedLoop(tickMs: number) {
+  let clock = 1000;
+  let idle = 0;
+  const naps: number[] = [];
+  const turns: number[] = [];
+  const tick = new InputTick({
+    tickMs,
+    now: () => clock,
+    idleMs: () => idle,
+    sleep: (ms) => {
+      naps.push(ms);
+      clock += ms;
+    },
+  });
+  tick.onTurn((busyMs) => turns.push(busyMs));
+  tick.start();
+  tick.stop(); // the tests end turns themselves
+  return {
+    tick,
+    naps,
+    turns,
+    work: (ms: number) => void (clock += ms),
+    waitForIo: (ms: number) => {
+      clock += ms;
+      idle += ms;
+    },
+  };
+}
+
+describe('InputTick', () => {
+  it('naps out the rest of the tick after a short turn', () => {
+    const loop = pacedLoop(50);
+    loop.work(3);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([47]);
+    expect(loop.turns).toEqual([3]);
+    loop.work(10); // the next turn: what arrived during the nap
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([47, 40]);
+    expect(loop.tick.stats()).toEqual({ tickMs: 50, turns: 2, naps: 2, nappedMs: 87, acceptTurns: 0 });
+  });
+
+  it('does not nap after a turn that took a tick or longer: a busy loop runs free', () => {
+    const loop = pacedLoop(50);
+    loop.work(50);
+    loop.tick.turnEnded();
+    loop.work(120);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]);
+    expect(loop.turns).toEqual([50, 120]);
+    loop.work(1); // caught up: pacing again
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([49]);
+  });
+
+  it('handles the first message after a quiet spell at once, and leaves the wait for it out of the busy time', () => {
+    const loop = pacedLoop(50);
+    loop.waitForIo(400); // asleep in the poll: nothing arrived
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]); // the message was handled as it came
+    expect(loop.turns).toEqual([2]);
+    loop.waitForIo(5); // the next one, 5 ms later, waits for the tick
+    loop.work(1);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([44]);
+    expect(loop.turns).toEqual([2, 1]);
+  });
+
+  it('does not nap after a turn that accepted a connection (libuv accepts one per turn)', () => {
+    const loop = pacedLoop(50);
+    for (let i = 0; i < 3; i++) {
+      loop.work(1);
+      loop.tick.accepted();
+      loop.tick.turnEnded();
+    }
+    expect(loop.naps).toEqual([]);
+    loop.work(1);
+    loop.tick.turnEnded(); // no connection this turn
+    expect(loop.naps).toEqual([49]); // the tick counts from the end of the last turn without a nap
+    expect(loop.tick.stats()).toMatchObject({ turns: 4, naps: 1, acceptTurns: 3 });
+  });
+
+  it('refuses a tick that is not longer than 0 ms', () => {
+    expect(() => new InputTick({ tickMs: 0 })).toThrow(/longer than 0 ms/);
+    expect(() => new InputTick({ tickMs: Number.NaN })).toThrow(/longer than 0 ms/);
+  });
+
+  it('paces the real event loop: turns end in the check phase, and a stopped tick lets the process idle', async () => {
+    const tick = new InputTick({ tickMs: 20 });
+    const busy: number[] = [];
+    tick.onTurn((ms) => busy.push(ms));
+    tick.start();
+    const started = performance.now();
+    const timers = 10;
+    let fired = 0;
+    await new Promise<void>((resolve) => {
+      for (let i = 0; i < timers; i++) setTimeout(() => ++fired === timers && resolve(), i); // ten timers 1 ms apart
+    });
+    const elapsed = performance.now() - started;
+    tick.stop();
+    const { turns, naps } = tick.stats();
+    expect(naps).toBeGreaterThan(0);
+    expect(turns).toBeLessThan(timers); // the timers came due together after a nap instead of in a turn each
+    expect(elapsed).toBeGreaterThanOrEqual(9);
+    expect(busy.every((ms) => ms >= 0 && ms < 1000)).toBe(true);
+    const after = tick.stats().turns;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(tick.stats().turns).toBe(after);
+  });
+});
