@@ -104,6 +104,8 @@ export function createGameServer(options: GameServerOptions): GameServer {
     gracefullyShutdown: false,
     greet: false,
   });
+  // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)
+  inputTick && httpServer.on('request', (_request, response: http.ServerResponse) => response.once('close', inputTick.hold()));
   const { claims } = cluster;
   const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;

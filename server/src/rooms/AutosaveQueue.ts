@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger';
 import type { TownRepository, TownSave, TownSaveOutcome } from '../persistence/TownRepository';
+import { nextTurn } from '../transport/InputTick';
 
 /**
  * A town whose autosave is queued (its `TownSaver`). The queue takes its save, writes it with others in one
@@ -167,7 +168,7 @@ export class AutosaveQueue {
     this.timer = undefined;
     const wait = dueAt - this.now();
     if (wait <= 0) {
-      this.immediate = setImmediate(this.drain);
+      this.immediate = nextTurn(this.drain); // no nap of a paced loop before it
     } else {
       this.timerDueAt = dueAt;
       this.timer = setTimeout(this.drain, wait);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger';
+import { nextTurn } from '../transport/InputTick';
 
 /** What a town room asks to be woken for: its next completion (an upgrade done, a ship out of the shipyard). */
 export interface TownEvent {
@@ -140,7 +141,7 @@ export class TownEventClock {
     this.disarm();
     const wait = first.at - this.now();
     if (wait <= 0) {
-      this.immediate = setImmediate(this.wake);
+      this.immediate = nextTurn(this.wake); // no nap of a paced loop before it
       return;
     }
     // one millisecond late rather than early: Node may fire a timer up to a millisecond before its time

@@ -10,7 +10,18 @@ export interface InputTickStats {
   nappedMs: number;
   /** turns that accepted a connection (never followed by a nap) */
   acceptTurns: number;
+  /** turns that ended while an HTTP request was being answered (never followed by a nap; some also accepted one) */
+  heldTurns: number;
+  /** the share of the last measured second the loop was busy (naps and waits for I/O left out), 0–1 */
+  busyShare: number;
+  /** 1 while the loop is quiet enough to be paced, 0 while it runs free */
+  pacing: number;
 }
+
+/** The loop is paced only while it is busy less than this share of the time (see `InputTick`). */
+export const QUIET_BUSY_SHARE = 0.15;
+/** How long the busy share is measured over before pacing is switched on or off. */
+const SHARE_PERIOD_MS = 1000;
 
 export interface InputTickOptions {
   /** the loop takes its input at most once per this many ms while it has time to spare (> 0) */
@@ -21,9 +32,25 @@ export interface InputTickOptions {
   sleep?: (ms: number) => void;
   /** ms the loop has waited for I/O since it started (default from `performance.eventLoopUtilization`) */
   idleMs?: () => number;
+  /** pace only while the loop is busy less than this share of the time (default `QUIET_BUSY_SHARE`) */
+  quietBusyShare?: number;
 }
 
 type TurnListener = (busyMs: number) => void;
+
+/** The tick pacing this process's event loop, if one does (there is one loop per process). */
+let pacing: InputTick | undefined;
+
+/**
+ * `setImmediate` for work that yields to the event loop between slices and goes on in the next turn (the
+ * autosave queue, the town event clock): the loop takes no nap before that turn. A paced loop would otherwise
+ * stretch such work by a whole tick per slice (paced at 16,000 players, the autosave queue fell behind: p99 1.2 s,
+ * against 0.3 s with this; BENCHMARKS.md, session 11).
+ */
+export function nextTurn(callback: () => void): NodeJS.Immediate {
+  pacing?.hurry();
+  return setImmediate(callback);
+}
 
 function atomicsSleep(): (ms: number) => void {
   const cell = new Int32Array(new SharedArrayBuffer(4));
@@ -31,20 +58,26 @@ function atomicsSleep(): (ms: number) => void {
 }
 
 /**
- * Paces the game server's event loop: after a turn that took less than a tick since the last wake-up, the main
- * thread sleeps out the rest of the tick, and what arrived meanwhile (players' messages, timers, database and
- * Redis answers) is then handled back to back in one turn.
+ * Paces the game server's event loop while it is quiet: after a turn that took less than a tick since the last
+ * wake-up, the main thread sleeps out the rest of the tick, and what arrived meanwhile (players' messages,
+ * timers, database and Redis answers) is then handled back to back in one turn.
  *
  * Why: on a shared machine, code that runs once every few milliseconds runs cold. The same action cost 295 µs
  * of CPU at 1,000 players (one every 5 ms) and 165 µs at 10,000 (BENCHMARKS.md, session 10): the CPU caches lose
  * the process's code and data between wake-ups. A tick turns many cold wake-ups into one warm one, the trade
  * game servers usually make (Colyseus's default patch rate is the same 50 ms).
  *
+ * Only while quiet: each second the loop measures the share of time it was busy, and naps only while that share
+ * is under `QUIET_BUSY_SHARE`. A busy loop's work comes back to back anyway, so its caches stay warm, and naps
+ * only add latency and bunch the work up: paced at 16,000 players, p99 went from 0.2 to 0.3 s and the CPU up by
+ * half (BENCHMARKS.md, session 11).
+ *
  * What it costs: an event waits at most one tick (about half of one on average), and never more when the loop
  * is busy, because a turn that took a tick or longer is not followed by a nap. After a quiet spell the first
  * message is handled at once (the loop was asleep in the poll for I/O, not in a nap). A turn that accepted a
  * connection is not followed by a nap either: libuv accepts one connection per turn, so players joining
- * together would otherwise join one per tick.
+ * together would otherwise join one per tick. Nor is one after which work was queued with `nextTurn`, nor any
+ * while an HTTP request is being answered (`hold`): a join's matchmaking goes through the loop in several steps.
  *
  * It hooks the loop with an unreferenced `setImmediate` re-armed each turn: the check phase runs once per turn,
  * and an unreferenced immediate neither keeps the process alive nor stops the loop from sleeping in the poll.
@@ -61,7 +94,16 @@ export class InputTick {
   private wokeAt = 0;
   private idleAtWake = 0;
   private acceptedInTurn = false;
-  private readonly counts = { turns: 0, naps: 0, nappedMs: 0, acceptTurns: 0 };
+  /** work was queued for the next turn (`nextTurn`) */
+  private hurried = false;
+  /** requests being answered (`hold`): their next steps come without naps */
+  private held = 0;
+  private readonly counts = { turns: 0, naps: 0, nappedMs: 0, acceptTurns: 0, heldTurns: 0 };
+  private readonly quietBusyShare: number;
+  /** the busy share of the current measuring period, so far */
+  private periodStartedAt = 0;
+  private periodBusyMs = 0;
+  private busyShare = 1;
 
   constructor(options: InputTickOptions) {
     if (!(options.tickMs > 0)) throw new Error(`an input tick must be longer than 0 ms, got ${options.tickMs}`);
@@ -69,6 +111,7 @@ export class InputTick {
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? atomicsSleep();
     this.idleMs = options.idleMs ?? (() => performance.eventLoopUtilization().idle);
+    this.quietBusyShare = options.quietBusyShare ?? QUIET_BUSY_SHARE;
   }
 
   /** Calls `listener` after each turn with how long the loop worked in it (ms; naps and waits for I/O left out). */
@@ -79,14 +122,18 @@ export class InputTick {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.wokeAt = this.now();
+    pacing = this;
+    this.wokeAt = this.periodStartedAt = this.now();
     this.idleAtWake = this.idleMs();
+    this.periodBusyMs = 0;
+    this.busyShare = 1; // free until a first second has shown the loop quiet
     this.arm();
   }
 
   /** Back to a free-running loop (at shutdown, so the last saves run at full speed). */
   stop(): void {
     this.running = false;
+    if (pacing === this) pacing = undefined;
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = undefined;
   }
@@ -96,8 +143,32 @@ export class InputTick {
     this.acceptedInTurn = true;
   }
 
+  /** Work waits for the next turn: that turn comes without a nap (see `nextTurn`). */
+  hurry(): void {
+    this.hurried = true;
+  }
+
+  /**
+   * A request is being answered in steps through the event loop (an HTTP request: matchmaking, a seat, the
+   * token's check on the thread pool, the database): no naps until the returned release is called, so its
+   * steps follow each other at once instead of a tick apart.
+   */
+  hold(): () => void {
+    this.held++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held--;
+    };
+  }
+
   stats(): InputTickStats {
-    return { tickMs: this.tickMs, ...this.counts };
+    return { tickMs: this.tickMs, ...this.counts, busyShare: Math.round(this.busyShare * 1000) / 1000, pacing: this.quiet ? 1 : 0 };
+  }
+
+  private get quiet(): boolean {
+    return this.busyShare < this.quietBusyShare;
   }
 
   /** The end of a turn of the loop (its check phase): reports the turn, then naps out the rest of the tick. */
@@ -106,15 +177,22 @@ export class InputTick {
     const busyMs = Math.max(0, now - this.wokeAt - (this.idleMs() - this.idleAtWake));
     this.counts.turns++;
     for (const listener of this.listeners) listener(busyMs);
+    this.periodBusyMs += busyMs;
+    if (now - this.periodStartedAt >= SHARE_PERIOD_MS) {
+      this.busyShare = this.periodBusyMs / (now - this.periodStartedAt);
+      this.periodStartedAt = now;
+      this.periodBusyMs = 0;
+    }
     const sinceWake = now - this.wokeAt;
     if (this.acceptedInTurn) this.counts.acceptTurns++;
-    else if (sinceWake < this.tickMs) {
+    if (this.held > 0) this.counts.heldTurns++;
+    if (!this.acceptedInTurn && this.held === 0 && !this.hurried && this.quiet && sinceWake < this.tickMs) {
       const napMs = this.tickMs - sinceWake;
       this.sleep(napMs);
       this.counts.naps++;
       this.counts.nappedMs += napMs;
     }
-    this.acceptedInTurn = false;
+    this.acceptedInTurn = this.hurried = false;
     this.wokeAt = this.now();
     this.idleAtWake = this.idleMs();
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputTick } from '../../src/transport/InputTick';
+import { InputTick, nextTurn } from '../../src/transport/InputTick';
 
 /** An input tick on a fake clock: `work` and `waitForIo` move time as a turn would, naps are recorded. */
-function pacedLoop(tickMs: number) {
+function pacedLoop(tickMs: number, quietBusyShare = 1.01 /* always quiet */) {
   let clock = 1000;
   let idle = 0;
   const naps: number[] = [];
@@ -11,6 +11,7 @@ function pacedLoop(tickMs: number) {
     tickMs,
     now: () => clock,
     idleMs: () => idle,
+    quietBusyShare,
     sleep: (ms) => {
       naps.push(ms);
       clock += ms;
@@ -41,7 +42,7 @@ describe('InputTick', () => {
     loop.work(10); // the next turn: what arrived during the nap
     loop.tick.turnEnded();
     expect(loop.naps).toEqual([47, 40]);
-    expect(loop.tick.stats()).toEqual({ tickMs: 50, turns: 2, naps: 2, nappedMs: 87, acceptTurns: 0 });
+    expect(loop.tick.stats()).toMatchObject({ tickMs: 50, turns: 2, naps: 2, nappedMs: 87, acceptTurns: 0, heldTurns: 0 });
   });
 
   it('does not nap after a turn that took a tick or longer: a busy loop runs free', () => {
@@ -85,13 +86,76 @@ describe('InputTick', () => {
     expect(loop.tick.stats()).toMatchObject({ turns: 4, naps: 1, acceptTurns: 3 });
   });
 
+  it('does not nap before work that was queued for the next turn (hurry)', () => {
+    const loop = pacedLoop(50);
+    loop.work(2);
+    loop.tick.hurry();
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]);
+    loop.work(2);
+    loop.tick.turnEnded(); // nothing queued this time
+    expect(loop.naps).toEqual([48]);
+  });
+
+  it('does not nap while a request is held, and naps again once it is released (once)', () => {
+    const loop = pacedLoop(50);
+    const release = loop.tick.hold();
+    const other = loop.tick.hold();
+    loop.work(2);
+    loop.tick.turnEnded();
+    release();
+    release(); // a second call changes nothing
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]); // the other request is still being answered
+    other();
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([48]);
+  });
+
+  it('lets work sliced with nextTurn go on turn after turn without naps on the real loop', async () => {
+    const tick = new InputTick({ tickMs: 1000 });
+    tick.start();
+    try {
+      for (let slice = 0; slice < 5; slice++) await new Promise<void>((resolve) => nextTurn(resolve));
+      expect(tick.stats().turns).toBeGreaterThanOrEqual(4);
+      expect(tick.stats().naps).toBe(0);
+    } finally {
+      tick.stop();
+    }
+  });
+
+  it('paces only while the loop was busy less than the quiet share of the last second', () => {
+    const loop = pacedLoop(50, 0.15);
+    for (let t = 0; t < 21; t++) {
+      loop.waitForIo(48); // a message every 50 ms, 2 ms of work each: 4 % busy
+      loop.work(2);
+      loop.tick.turnEnded();
+    }
+    expect(loop.naps).toEqual([]); // the first second runs free: nothing known yet
+    expect(loop.tick.stats()).toMatchObject({ busyShare: 0.04, pacing: 1 });
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([48]); // quiet: paced from now on
+    for (let t = 0; t < 20; t++) {
+      loop.work(20); // then 40 % busy (20 ms of work, 30 ms of nap)
+      loop.tick.turnEnded();
+    }
+    expect(loop.tick.stats()).toMatchObject({ busyShare: expect.closeTo(0.38, 1), pacing: 0 });
+    const naps = loop.naps.length;
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps.length).toBe(naps); // busy: runs free
+  });
+
   it('refuses a tick that is not longer than 0 ms', () => {
     expect(() => new InputTick({ tickMs: 0 })).toThrow(/longer than 0 ms/);
     expect(() => new InputTick({ tickMs: Number.NaN })).toThrow(/longer than 0 ms/);
   });
 
   it('paces the real event loop: turns end in the check phase, and a stopped tick lets the process idle', async () => {
-    const tick = new InputTick({ tickMs: 20 });
+    const tick = new InputTick({ tickMs: 20, quietBusyShare: 1.01 });
     const busy: number[] = [];
     tick.onTurn((ms) => busy.push(ms));
     tick.start();
