@@ -69,8 +69,8 @@ function atomicsSleep(): (ms: number) => void {
  *
  * Only while quiet: each second the loop measures the share of time it was busy, and naps only while that share
  * is under `QUIET_BUSY_SHARE`. A busy loop's work comes back to back anyway, so its caches stay warm, and naps
- * only add latency and bunch the work up: paced at 16,000 players, p99 went from 0.2 to 0.3 s and the CPU up by
- * half (BENCHMARKS.md, session 11).
+ * only add latency and bunch the work up (16,000 players, minutes apart: p50 from action to result 63 ms paced,
+ * 29 ms running free; BENCHMARKS.md, session 11).
  *
  * What it costs: an event waits at most one tick (about half of one on average), and never more when the loop
  * is busy, because a turn that took a tick or longer is not followed by a nap. After a quiet spell the first
