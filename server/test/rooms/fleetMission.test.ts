@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missionBoard, newTown, townSchema, type Town } from '@starscape/shared';
+import { missionBoard, newTown, townSchema, type MissionBoard, type Town } from '@starscape/shared';
 import { battleIdOf } from '../../src/fleets/FleetArrivals';
 import { probe, sleep } from '../support/roomProbe';
 import { cargoOf } from '../support/townOf';
@@ -26,6 +26,18 @@ async function stored(townId: string): Promise<Town> {
   return townSchema.parse((await t.towns.load(townId))!.snapshot);
 }
 
+/**
+ * The town's mission board, with at least 1.5 s before it refreshes: at this speed a board lasts 3.6 s, and a
+ * mission sent as its board rolls over is refused as unknown (a flake seen in CI under load).
+ */
+async function steadyBoard(townId: string): Promise<MissionBoard> {
+  const board = missionBoard(townId, t.now(), SPEED);
+  const left = board.refreshesAt - t.now();
+  if (left >= 1500) return board;
+  await sleep(left + 10);
+  return missionBoard(townId, t.now(), SPEED);
+}
+
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -39,7 +51,7 @@ describe('a fleet on a patrol', () => {
     const { townId } = await t.createPlayer('captain', fleetTown());
     const room = await t.join('captain', townId);
     const seen = probe(room);
-    const patrol = missionBoard(townId, t.now(), SPEED).missions[0]!;
+    const patrol = (await steadyBoard(townId)).missions[0]!;
     room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 20, hauler: 1 } });
     await seen.stateWhere((s) => s.fleets?.size === 1);
     const fleetId = [...room.state.fleets.keys()][0] as string;
@@ -76,7 +88,7 @@ describe('a fleet on a patrol', () => {
     const { townId } = await t.createPlayer('absent', fleetTown());
     const room = await t.join('absent', townId);
     const seen = probe(room);
-    const patrol = missionBoard(townId, t.now(), SPEED).missions[1]!;
+    const patrol = (await steadyBoard(townId)).missions[1]!;
     room.send('fleet:dispatch', { missionId: patrol.id, ships: { fighter: 30, frigate: 6, hauler: 2 } });
     await seen.stateWhere((s) => s.fleets?.size === 1);
     const fleetId = [...room.state.fleets.keys()][0] as string;
@@ -108,7 +120,7 @@ describe('a fleet on a patrol', () => {
     await t.createPlayer('nosy');
     const room = await t.join('broke', townId);
     const seen = probe(room);
-    const board = missionBoard(townId, t.now(), SPEED);
+    const board = await steadyBoard(townId);
     for (const [payload, code] of [
       [{ missionId: board.missions[0]!.id, ships: { cruiser: 1 } }, 'fleet/not-enough-ships'],
       [{ missionId: board.missions[0]!.id, ships: {} }, 'fleet/empty'],
