@@ -96,6 +96,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
       verifyClient: replayUpgradesForOtherMachines(cluster.machineId),
       // a ping every 10 s (Colyseus's default is 3 s) to sockets silent that long, a tenth of them at a time; a dead socket goes in 20–30 s
       heartbeat: options.heartbeat ?? { intervalMs: WS_PING_INTERVAL_MS, missesBeforeClose: 2 },
+      inputTick, // a join's steps come without naps
     }),
     presence: cluster.presence,
     driver: cluster.driver,

@@ -1,5 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketTransport, type TransportOptions } from '@colyseus/ws-transport';
 import type WebSocket from 'ws';
+import type { InputTick } from './InputTick';
 
 /** How often each WebSocket is pinged, and how many unanswered pings close it (a dead socket goes in 20–30 s). */
 export interface Heartbeat {
@@ -39,9 +42,10 @@ export class GameTransport extends WebSocketTransport {
   private nextSlice = 0;
   private readonly heartbeatTimer: NodeJS.Timeout;
 
-  constructor(options: TransportOptions & { heartbeat: Heartbeat }) {
-    const { heartbeat, ...rest } = options;
+  constructor(options: TransportOptions & { heartbeat: Heartbeat; inputTick?: InputTick }) {
+    const { heartbeat, inputTick, ...rest } = options;
     super({ ...rest, pingInterval: 0 }); // no pass over every socket
+    if (inputTick && rest.server) this.holdJoins(rest.server, inputTick);
     let joined = 0;
     this.wss.on('connection', (socket: PingedSocket) => {
       socket.pingCount = 0;
@@ -53,6 +57,26 @@ export class GameTransport extends WebSocketTransport {
     });
     this.heartbeatTimer = setInterval(() => this.beat(heartbeat.missesBeforeClose), heartbeat.intervalMs / SLICES);
     this.heartbeatTimer.unref();
+  }
+
+  /**
+   * A paced loop (`InputTick`) would take a tick for each step of a WebSocket join: the handshake, the room's
+   * answer, the client's acknowledgement. So the loop is held from the upgrade until the client's first message
+   * (that acknowledgement) or the socket's close. A lone join on a quiet server, client in another process: 156 ms
+   * with the tick before this hold, 106–112 ms with it, 14–15 ms without a tick (BENCHMARKS.md, session 11).
+   */
+  private holdJoins(server: NonNullable<TransportOptions['server']>, inputTick: InputTick): void {
+    const held = new WeakMap<IncomingMessage, () => void>();
+    // before ws's own listener, which may finish the handshake (and emit 'connection') at once
+    server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      const release = inputTick.hold();
+      held.set(request, release);
+      socket.once('close', release);
+    });
+    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+      const release = held.get(request);
+      if (release) socket.once('message', release);
+    });
   }
 
   override shutdown(): void {

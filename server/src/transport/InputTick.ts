@@ -10,8 +10,10 @@ export interface InputTickStats {
   nappedMs: number;
   /** turns that accepted a connection (never followed by a nap) */
   acceptTurns: number;
-  /** turns that ended while an HTTP request was being answered (never followed by a nap; some also accepted one) */
+  /** turns that ended while a request was being answered (never followed by a nap; some also accepted one) */
   heldTurns: number;
+  /** requests being answered now: HTTP requests, and WebSocket joins until the client's first message */
+  holds: number;
   /** the share of the last measured second the loop was busy (naps and waits for I/O left out), 0–1 */
   busyShare: number;
   /** 1 while the loop is quiet enough to be paced, 0 while it runs free */
@@ -77,7 +79,8 @@ function atomicsSleep(): (ms: number) => void {
  * message is handled at once (the loop was asleep in the poll for I/O, not in a nap). A turn that accepted a
  * connection is not followed by a nap either: libuv accepts one connection per turn, so players joining
  * together would otherwise join one per tick. Nor is one after which work was queued with `nextTurn`, nor any
- * while an HTTP request is being answered (`hold`): a join's matchmaking goes through the loop in several steps.
+ * while a request is being answered (`hold`): an HTTP request (matchmaking), or a WebSocket join until the
+ * client's first message (`GameTransport`); a join goes through the loop in several steps.
  *
  * It hooks the loop with an unreferenced `setImmediate` re-armed each turn: the check phase runs once per turn,
  * and an unreferenced immediate neither keeps the process alive nor stops the loop from sleeping in the poll.
@@ -164,7 +167,7 @@ export class InputTick {
   }
 
   stats(): InputTickStats {
-    return { tickMs: this.tickMs, ...this.counts, busyShare: Math.round(this.busyShare * 1000) / 1000, pacing: this.quiet ? 1 : 0 };
+    return { tickMs: this.tickMs, ...this.counts, holds: this.held, busyShare: Math.round(this.busyShare * 1000) / 1000, pacing: this.quiet ? 1 : 0 };
   }
 
   private get quiet(): boolean {

@@ -38,6 +38,7 @@ describe('a game server with a paced event loop (INPUT_TICK_MS)', () => {
     expect(stats.tickMs).toBe(TICK_MS);
     expect(stats.acceptTurns).toBeGreaterThanOrEqual(PLAYERS); // a WebSocket each, and no nap after accepting one
     expect(stats.heldTurns).toBeGreaterThan(0); // matchmaking requests go through without naps
+    expect(stats.holds).toBe(0); // each WebSocket's hold ended with its client's first message
     expect(stats.naps).toBeGreaterThan(0);
     expect(stats.nappedMs).toBeLessThanOrEqual(stats.naps * TICK_MS);
     await Promise.all(rooms.map((room) => room.leave()));
