@@ -105,8 +105,10 @@ export function createGameServer(options: GameServerOptions): GameServer {
     gracefullyShutdown: false,
     greet: false,
   });
-  // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)
-  inputTick && httpServer.on('request', (_request, response: http.ServerResponse) => response.once('close', inputTick.hold()));
+  if (inputTick) {
+    // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)
+    httpServer.on('request', (_request, response: http.ServerResponse) => response.once('close', inputTick.hold()));
+  }
   const { claims } = cluster;
   const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;

@@ -35,7 +35,7 @@ export interface MetricsReport {
     /** since the metrics started */
     sinceStart: DelaySummary;
   };
-  /** the paced loop's counts (see `InputTick`); null when the loop runs free (INPUT_TICK_MS=0) */
+  /** the input tick's counts, and whether it paces the loop now (see `InputTick`); null without one (INPUT_TICK_MS=0) */
   inputTick: InputTickStats | null;
 }
 
@@ -58,7 +58,7 @@ const NS_PER_MS = 1e6;
 /** A histogram of delays in ns: Node's sampler (an `IntervalHistogram`) or one the input tick's turns fill. */
 type DelayHistogram = Pick<RecordableHistogram, 'count' | 'percentile' | 'max' | 'mean' | 'reset'>;
 
-/** Summarizes delays in ns, less `offsetMs` each (the sampling interval, see `SampledDelays`). */
+/** Summarizes delays in ns, less `offsetMs` each (the sampling interval, see `sampledDelays`). */
 function summarize(histogram: DelayHistogram, offsetMs: number): DelaySummary {
   const samples = histogram.count;
   if (samples === 0) return { p50: 0, p90: 0, p99: 0, max: 0, mean: 0, samples: 0 };
