@@ -84,10 +84,6 @@ export function createGameServer(options: GameServerOptions): GameServer {
   const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now(), metrics });
   const httpServer = http.createServer(app);
   const inputTick = options.inputTickMs ? new InputTick({ tickMs: options.inputTickMs }) : undefined;
-  if (inputTick) {
-    metrics.measureTurns(inputTick);
-    httpServer.on('connection', () => inputTick.accepted());
-  }
   const cluster = options.cluster ?? standalone();
   const colyseus = new Server({
     transport: new GameTransport({
@@ -106,6 +102,8 @@ export function createGameServer(options: GameServerOptions): GameServer {
     greet: false,
   });
   if (inputTick) {
+    metrics.measureTurns(inputTick);
+    httpServer.on('connection', () => inputTick.accepted());
     // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)
     httpServer.on('request', (_request, response: http.ServerResponse) => response.once('close', inputTick.hold()));
   }

@@ -32,7 +32,7 @@ export interface InputTickOptions {
   now?: () => number;
   /** blocks the thread for `ms` (default `Atomics.wait` on a cell nobody writes) */
   sleep?: (ms: number) => void;
-  /** ms the loop has waited for I/O since it started (default from `performance.eventLoopUtilization`) */
+  /** ms the loop has waited for I/O since it started (default `performance.nodeTiming.idleTime`) */
   idleMs?: () => number;
   /** pace only while the loop is busy less than this share of the time (default `QUIET_BUSY_SHARE`) */
   quietBusyShare?: number;
@@ -113,7 +113,7 @@ export class InputTick {
     this.tickMs = options.tickMs;
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? atomicsSleep();
-    this.idleMs = options.idleMs ?? (() => performance.eventLoopUtilization().idle);
+    this.idleMs = options.idleMs ?? (() => performance.nodeTiming.idleTime);
     this.quietBusyShare = options.quietBusyShare ?? QUIET_BUSY_SHARE;
   }
 
@@ -177,7 +177,8 @@ export class InputTick {
   /** The end of a turn of the loop (its check phase): reports the turn, then naps out the rest of the tick. */
   turnEnded(): void {
     const now = this.now();
-    const busyMs = Math.max(0, now - this.wokeAt - (this.idleMs() - this.idleAtWake));
+    const idle = this.idleMs(); // the same after a nap: a nap is not time waiting for I/O
+    const busyMs = Math.max(0, now - this.wokeAt - (idle - this.idleAtWake));
     this.counts.turns++;
     for (const listener of this.listeners) listener(busyMs);
     this.periodBusyMs += busyMs;
@@ -189,15 +190,16 @@ export class InputTick {
     const sinceWake = now - this.wokeAt;
     if (this.acceptedInTurn) this.counts.acceptTurns++;
     if (this.held > 0) this.counts.heldTurns++;
-    if (!this.acceptedInTurn && this.held === 0 && !this.hurried && this.quiet && sinceWake < this.tickMs) {
+    const nap = !this.acceptedInTurn && this.held === 0 && !this.hurried && this.quiet && sinceWake < this.tickMs;
+    if (nap) {
       const napMs = this.tickMs - sinceWake;
       this.sleep(napMs);
       this.counts.naps++;
       this.counts.nappedMs += napMs;
     }
     this.acceptedInTurn = this.hurried = false;
-    this.wokeAt = this.now();
-    this.idleAtWake = this.idleMs();
+    this.wokeAt = nap ? this.now() : now;
+    this.idleAtWake = idle;
   }
 
   private arm(): void {
