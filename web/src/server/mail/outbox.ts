@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mail, Mailer } from './mail';
 
@@ -34,7 +34,10 @@ export class OutboxMailer implements Mailer {
     await mkdir(this.dir, { recursive: true });
     // time first, so a listing sorts in the order they were sent
     const name = `${sentAt.getTime()}-${randomBytes(4).toString('hex')}.json`;
-    await writeFile(path.join(this.dir, name), `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    // written under a name no reader lists, then renamed: a reader never sees half a message
+    const partial = path.join(this.dir, `${name}.partial`);
+    await writeFile(partial, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    await rename(partial, path.join(this.dir, name));
     const links = linksIn(mail);
     this.log(`[mail] not sent (no SMTP_URL): "${mail.subject}" to ${mail.to}, saved in ${path.join(this.dir, name)}${links.length ? `; link: ${links.join(' ')}` : ''}`);
   }
