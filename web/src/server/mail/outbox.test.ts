@@ -20,7 +20,9 @@ describe('OutboxMailer', () => {
   it('stores each message with its sender and time, and the confirmation link can be found by address', async () => {
     const mailer = new OutboxMailer(dir, 'Starscape <noreply@starscape.test>', quiet);
     await mailer.send(confirmSignUpMail('ada@example.com', 'Ada', 'http://localhost:3000/confirm?token=abc123'));
-    const [mail] = await readOutbox(dir);
+    const mails = await readOutbox(dir);
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
     expect(mail).toMatchObject({ from: 'Starscape <noreply@starscape.test>', to: 'ada@example.com' });
     expect(Date.parse(mail.sentAt)).not.toBeNaN();
     expect(await confirmationTokenFor(dir, 'ada@example.com')).toBe('abc123');
