@@ -77,6 +77,11 @@ export interface GameServer {
 
 /** How often the server pings each WebSocket to find dead ones. */
 export const WS_PING_INTERVAL_MS = 10_000;
+/**
+ * With a paced loop, how long after a matchmaking answer the loop stays awake for the client's WebSocket (it
+ * comes a round trip later; a client that never comes, or goes to another machine, frees the loop after this).
+ */
+export const JOIN_FOLLOW_UP_MS = 1000;
 
 /** Builds the game server: express (health, monitor), the ws transport and the room types. */
 export function createGameServer(options: GameServerOptions): GameServer {
@@ -105,7 +110,15 @@ export function createGameServer(options: GameServerOptions): GameServer {
     metrics.measureTurns(inputTick);
     httpServer.on('connection', () => inputTick.accepted());
     // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)
-    httpServer.on('request', (_request, response: http.ServerResponse) => response.once('close', inputTick.hold()));
+    httpServer.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+      inputTick.followUpArrived();
+      const release = inputTick.hold();
+      response.once('close', () => {
+        release();
+        // a seat (or a preflight's answer): the client's WebSocket (or request) comes a round trip later
+        if (request.url?.includes(`/${matchMaker.controller.matchmakeRoute}/`)) inputTick.awaitFollowUp(JOIN_FOLLOW_UP_MS);
+      });
+    });
   }
   const { claims } = cluster;
   const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });

@@ -63,13 +63,16 @@ export class GameTransport extends WebSocketTransport {
    * A paced loop (`InputTick`) would take a tick for each step of a WebSocket join: the handshake, the room's
    * answer, the client's acknowledgement. So the loop is held from the upgrade until the client's first message
    * (that acknowledgement) or the socket's close. A lone join on a quiet server, client in another process: 156 ms
-   * with the tick before this hold, 106–112 ms with it, 14–15 ms without a tick (BENCHMARKS.md, session 11).
+   * with the tick before this hold, 106–112 ms with it, 14–15 ms without a tick (BENCHMARKS.md, session 11). The
+   * wait between the matchmaking answer and this upgrade is held too (`InputTick.awaitFollowUp`, in
+   * createGameServer).
    */
   private holdJoins(server: NonNullable<TransportOptions['server']>, inputTick: InputTick): void {
     const held = new WeakMap<IncomingMessage, () => void>();
     // before ws's own listener, which may finish the handshake (and emit 'connection') at once
     server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
       const release = inputTick.hold();
+      inputTick.followUpArrived(); // the matchmaking answer's wait ends: this hold takes over
       held.set(request, release);
       socket.once('close', release);
     });

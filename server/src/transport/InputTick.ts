@@ -14,6 +14,9 @@ export interface InputTickStats {
   heldTurns: number;
   /** requests being answered now: HTTP requests, and WebSocket joins until the client's first message */
   holds: number;
+  /** answers whose client's next step is awaited now (`awaitFollowUp`), and how many such waits ran out */
+  followUps: number;
+  followUpsTimedOut: number;
   /** the share of the last measured second the loop was busy (naps and waits for I/O left out), 0–1 */
   busyShare: number;
   /** 1 while the loop is quiet enough to be paced, 0 while it runs free */
@@ -80,7 +83,9 @@ function atomicsSleep(): (ms: number) => void {
  * connection is not followed by a nap either: libuv accepts one connection per turn, so players joining
  * together would otherwise join one per tick. Nor is one after which work was queued with `nextTurn`, nor any
  * while a request is being answered (`hold`): an HTTP request (matchmaking), or a WebSocket join until the
- * client's first message (`GameTransport`); a join goes through the loop in several steps.
+ * client's first message (`GameTransport`); a join goes through the loop in several steps. Nor any between a
+ * matchmaking answer and the client's next step (`awaitFollowUp`): a join is two connections, and the second
+ * comes a round trip after the first one's answer.
  *
  * It hooks the loop with an unreferenced `setImmediate` re-armed each turn: the check phase runs once per turn,
  * and an unreferenced immediate neither keeps the process alive nor stops the loop from sleeping in the poll.
@@ -101,7 +106,9 @@ export class InputTick {
   private hurried = false;
   /** requests being answered (`hold`): their next steps come without naps */
   private held = 0;
-  private readonly counts = { turns: 0, naps: 0, nappedMs: 0, acceptTurns: 0, heldTurns: 0 };
+  /** holds until a client's next step arrives, oldest first (`awaitFollowUp`) */
+  private readonly followUps: Array<{ release: () => void; timer: NodeJS.Timeout }> = [];
+  private readonly counts = { turns: 0, naps: 0, nappedMs: 0, acceptTurns: 0, heldTurns: 0, followUpsTimedOut: 0 };
   private readonly quietBusyShare: number;
   /** the busy share of the current measuring period, so far */
   private periodStartedAt = 0;
@@ -137,6 +144,7 @@ export class InputTick {
   stop(): void {
     this.running = false;
     if (pacing === this) pacing = undefined;
+    while (this.followUps.length > 0) this.followUpArrived();
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = undefined;
   }
@@ -166,8 +174,39 @@ export class InputTick {
     };
   }
 
+  /**
+   * An answer went out and the same client's next step follows it within a round trip: after matchmaking, its
+   * WebSocket; after a CORS preflight, its request. Without this the loop would nap as the answer left, and the
+   * next step would wait out that nap (a lone join on a quiet server spent a tick there). So the loop is held
+   * until `followUpArrived` (a request or WebSocket upgrade from anyone: the waits are counted, not matched to
+   * clients) or for at most `withinMs`, for a client that never comes (or connects to another machine).
+   */
+  awaitFollowUp(withinMs: number): void {
+    const release = this.hold();
+    const entry = {
+      release,
+      timer: setTimeout(() => {
+        const index = this.followUps.indexOf(entry);
+        if (index === -1) return;
+        this.followUps.splice(index, 1);
+        this.counts.followUpsTimedOut++;
+        release();
+      }, withinMs),
+    };
+    entry.timer.unref();
+    this.followUps.push(entry);
+  }
+
+  /** A client's request or WebSocket upgrade arrived: the oldest `awaitFollowUp` ends. */
+  followUpArrived(): void {
+    const entry = this.followUps.shift();
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.release();
+  }
+
   stats(): InputTickStats {
-    return { tickMs: this.tickMs, ...this.counts, holds: this.held, busyShare: Math.round(this.busyShare * 1000) / 1000, pacing: this.quiet ? 1 : 0 };
+    return { tickMs: this.tickMs, ...this.counts, holds: this.held, followUps: this.followUps.length, busyShare: Math.round(this.busyShare * 1000) / 1000, pacing: this.quiet ? 1 : 0 };
   }
 
   private get quiet(): boolean {

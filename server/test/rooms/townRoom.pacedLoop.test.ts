@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOIN_FOLLOW_UP_MS } from '../../src/createGameServer';
 import { ProcessMetrics, type MetricsReport } from '../../src/http/metrics';
 import { probe } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
@@ -39,9 +40,28 @@ describe('a game server with a paced event loop (INPUT_TICK_MS)', () => {
     expect(stats.acceptTurns).toBeGreaterThanOrEqual(PLAYERS); // a WebSocket each, and no nap after accepting one
     expect(stats.heldTurns).toBeGreaterThan(0); // matchmaking requests go through without naps
     expect(stats.holds).toBe(0); // each WebSocket's hold ended with its client's first message
+    expect(stats).toMatchObject({ followUps: 0, followUpsTimedOut: 0 }); // each seat's answer, with its WebSocket
     expect(stats.naps).toBeGreaterThan(0);
     expect(stats.nappedMs).toBeLessThanOrEqual(stats.naps * TICK_MS);
     await Promise.all(rooms.map((room) => room.leave()));
+  });
+
+  it('stays awake after a matchmaking answer for the client’s WebSocket, and not forever for one that never comes', async () => {
+    // a seat asked for with a token the server refuses: an answer, and no WebSocket after it
+    const response = await fetch(`http://127.0.0.1:${t.port}/matchmake/joinOrCreate/town`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ townId: 'nobody' }),
+    });
+    expect(await response.json()).toMatchObject({ error: expect.any(String) });
+    const before = t.server.inputTick!.stats();
+    expect(before.followUps).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the metrics timer runs meanwhile: turns, no naps
+    const during = t.server.inputTick!.stats();
+    expect(during.turns).toBeGreaterThan(before.turns);
+    expect(during.naps).toBe(before.naps);
+    await new Promise((resolve) => setTimeout(resolve, JOIN_FOLLOW_UP_MS));
+    expect(t.server.inputTick!.stats()).toMatchObject({ followUps: 0, followUpsTimedOut: before.followUpsTimedOut + 1, holds: 0 });
   });
 
   it('reports its turns on GET /metrics in place of sampled delays', async () => {

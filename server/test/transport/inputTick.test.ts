@@ -114,6 +114,35 @@ describe('InputTick', () => {
     expect(loop.naps).toEqual([48]);
   });
 
+  it('does not nap between an answer and the client’s next step, until it arrives or the wait runs out', async () => {
+    const loop = pacedLoop(50);
+    loop.tick.awaitFollowUp(60_000); // a seat: the client's WebSocket comes a round trip later
+    loop.tick.awaitFollowUp(30); // another client's, which never comes
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]);
+    expect(loop.tick.stats()).toMatchObject({ followUps: 2, followUpsTimedOut: 0 });
+    loop.tick.followUpArrived(); // the first client's upgrade
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([]); // the second is still awaited
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(loop.tick.stats()).toMatchObject({ followUps: 0, followUpsTimedOut: 1, holds: 0 });
+    loop.work(2);
+    loop.tick.turnEnded();
+    expect(loop.naps).toEqual([48]);
+    loop.tick.followUpArrived(); // a request nobody waited for changes nothing
+    expect(loop.tick.stats()).toMatchObject({ followUps: 0, holds: 0 });
+  });
+
+  it('ends every wait for a follow-up when it stops', () => {
+    const tick = new InputTick({ tickMs: 50 });
+    tick.start();
+    tick.awaitFollowUp(60_000);
+    tick.stop();
+    expect(tick.stats()).toMatchObject({ followUps: 0, holds: 0, followUpsTimedOut: 0 });
+  });
+
   it('lets work sliced with nextTurn go on turn after turn without naps on the real loop', async () => {
     const tick = new InputTick({ tickMs: 1000 });
     tick.start();
