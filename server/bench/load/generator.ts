@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { SignJWT, importPKCS8, type CryptoKey } from 'jose';
-import { GAME_TOKEN_ALG, GAME_TOKEN_AUDIENCE, GAME_TOKEN_ISSUER, GAME_TOKEN_TTL_SECONDS, createRng } from '@starscape/shared';
+import { createRng } from '@starscape/shared';
+import { signer } from './benchTokens';
 import type { FromGenerator, GeneratorReading, GeneratorSetup, ToGenerator } from './ipc';
 import { createTownPlayer, type TownPlayer } from './townPlayers';
 import { nextAction } from './workload';
@@ -94,21 +94,6 @@ class Driver {
       stats.sentAtMs.push(pending.sentAt - stats.startedAt);
     }
   }
-}
-
-async function signer(privateKeyPem: string): Promise<(player: { userId: string; name: string }) => Promise<string>> {
-  const key: CryptoKey = await importPKCS8(privateKeyPem, GAME_TOKEN_ALG);
-  return (player) => {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ name: player.name })
-      .setProtectedHeader({ alg: GAME_TOKEN_ALG })
-      .setSubject(player.userId)
-      .setIssuer(GAME_TOKEN_ISSUER)
-      .setAudience(GAME_TOKEN_AUDIENCE)
-      .setIssuedAt(now)
-      .setExpirationTime(now + GAME_TOKEN_TTL_SECONDS)
-      .sign(key);
-  };
 }
 
 let setup: GeneratorSetup;

@@ -33,12 +33,10 @@
  * socket received, each action's time from `send` to the first update showing its result, and the server's
  * event-loop delay (its GET /metrics). Then the server is stopped (it saves every town) and the next starts.
  */
-import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GAME_TOKEN_ALG } from '@starscape/shared';
 import type { MetricsReport } from '../../src/http/metrics';
 import { freePort } from '../../test/support/freePort';
 import { sleep } from '../support/async';
@@ -52,6 +50,7 @@ import { percentile } from '../support/percentile';
 import { checkTargets, measured, resultRows, serverName, slowActions, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
+import { throwawayKeys } from './benchTokens';
 import type { ServerKind } from './townPlayers';
 import { ServerProcess } from './servers';
 import { ACTION_INTERVAL_MS, benchPlayer } from './workload';
@@ -519,10 +518,9 @@ async function main(): Promise<void> {
   const most = Math.max(...options.players);
   const seeded = await seedDatabase(databaseUrl, most);
   console.log(`seeded ${most} players and towns in ${(seeded.ms / 1000).toFixed(1)} s (${work})`);
-  const { publicKey, privateKey } = await generateKeyPair(GAME_TOKEN_ALG, { crv: 'Ed25519', extractable: true });
   const code = await snapshotCode(repoRoot);
   console.log(`code under test: ${code.version} (copied to ${code.root})`);
-  const shared = { databaseUrl, publicKeyPem: await exportSPKI(publicKey), privateKeyPem: await exportPKCS8(privateKey), logDir, serverDir: code.serverDir };
+  const shared = { databaseUrl, ...(await throwawayKeys()), logDir, serverDir: code.serverDir };
 
   const results: RunResult[] = [];
   try {

@@ -32,6 +32,8 @@ export interface ServerOptions {
   serverDir?: string;
   /** log the server's event-loop stalls to this file (stallProbe.mjs) */
   stallLog?: string;
+  /** more environment for the server (e.g. INPUT_TICK_MS), over what the bench sets */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class ServerProcess {
@@ -79,6 +81,7 @@ export class ServerProcess {
       GAME_PUBLIC_ADDRESS: '',
       FLY_MACHINE_ID: '',
       STALL_LOG: options.stallLog ?? '',
+      ...options.env,
     };
     const child = spawn(process.execPath, execArgv, { cwd: options.serverDir ?? defaultServerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(options.logFile, { flags: 'a' });
