@@ -343,6 +343,7 @@ async function measure(
       systemMsPerSecond: cpu.systemMsPerSecond,
       rssIdleBytes: idle.rssBytes,
       rssBytes: memory.rssBytes,
+      ...(kind === 'colyseus' ? { inputTickMs: idleMetrics.inputTick?.tickMs ?? 0 } : {}),
       heapIdleBytes: idleMetrics.memory.heapUsedBytes,
       heapUsedBytes: lastMetrics?.memory.heapUsedBytes ?? NaN,
       externalIdleBytes: idleMetrics.memory.externalBytes,
@@ -457,6 +458,16 @@ async function writeReport(file: string, section: string): Promise<void> {
   await writeFile(file, text);
 }
 
+/** The input tick the game server ran with, as its /metrics said (runs saved before it was recorded say nothing). */
+function describeTick(results: RunResult[]): string {
+  const ticks = [...new Set(results.flatMap((r) => (r.inputTickMs === undefined ? [] : [r.inputTickMs])))];
+  if (ticks.length === 0) return 'its input tick was not recorded for this run';
+  if (ticks.length > 1) return `input ticks of ${ticks.join(', ')} ms in different runs (0: none)`;
+  return ticks[0] === 0
+    ? 'no tick here (`INPUT_TICK_MS=0`: every message handled the moment it comes)'
+    : `one tick for the whole process (\`INPUT_TICK_MS\` ${ticks[0]}: while the event loop has time to spare it takes its input once per tick, see \`transport/InputTick.ts\`)`;
+}
+
 function reportSection(results: RunResult[], options: Options, machine: string, code: string, started: Date, minutes: number): string {
   const checks = checkTargets(results);
   const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
@@ -470,7 +481,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
       `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
     '',
-    `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. A town room per player, lazy production, \`patchRate = 0\`, a patch only right after a change; ${process.env.INPUT_TICK_MS === '0' ? 'no tick here (\`INPUT_TICK_MS=0\`: every message handled the moment it comes)' : `one tick for the whole process (\`INPUT_TICK_MS\` ${process.env.INPUT_TICK_MS || '50, the default'}: while the event loop has time to spare it takes its input once per tick, see \`transport/InputTick.ts\`)`}.`,
+    `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. A town room per player, lazy production, \`patchRate = 0\`, a patch only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
     '',
     'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N, of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); at 1,000 players that is mostly how much the heap grew or shrank meanwhile, so the targets also compare memory per added player (the RSS slope from the smallest N to the next); ' +

@@ -41,6 +41,8 @@ export interface RunResult {
   generators: { cpuPercent: number; eventLoopP99Ms: number };
   /** CPU the rest of the machine used in the window (neither the server nor the load generators), % of a core */
   otherCpuPercent: number;
+  /** the server's input tick in ms (GET /metrics), 0 without one; absent for servers that have none (baseline, floor) */
+  inputTickMs?: number;
   /** server CPU (ms/s) with every player connected but silent (no actions), when measured */
   silentCpuMsPerSecond?: number;
 }
