@@ -27,7 +27,7 @@ import type { TownRoomServices } from './rooms/TownRoomServices';
 import { FleetArrivals, FleetEvent, type FleetArrivePayload } from './fleets/FleetArrivals';
 import type { BattleRepository } from './persistence/BattleRepository';
 import type { EventQueue } from './persistence/EventQueue';
-import { Scheduler } from './scheduler';
+import { AnnouncingEventQueue, Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
 
 export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave' | 'events'> {
@@ -38,6 +38,8 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   chat: ChatRepository;
   /** how often the scheduler looks for due events (default 500 ms) */
   schedulerPollMs?: number;
+  /** the longest the scheduler sleeps while no event it knows of is due sooner (default SCHEDULER_IDLE_POLL_MS) */
+  schedulerIdlePollMs?: number;
   monitor?: { username: string; password: string };
   /** combat room timings (tests shorten the linger after a battle's end) */
   combat?: Pick<CombatRoomServices, 'patchMs' | 'lingerMs'>;
@@ -82,6 +84,12 @@ export const WS_PING_INTERVAL_MS = 10_000;
  * comes a round trip later; a client that never comes, or goes to another machine, frees the loop after this).
  */
 export const JOIN_FOLLOW_UP_MS = 1000;
+/**
+ * The longest the scheduler sleeps while no event it knows of falls due sooner. Events this process schedules
+ * wake it (`AnnouncingEventQueue`); one scheduled by another process that then went away is found within this.
+ * An idle server polled its database every 500 ms before, which was half its idle CPU (BENCHMARKS.md, session 12).
+ */
+export const SCHEDULER_IDLE_POLL_MS = 5000;
 
 /** Builds the game server: express (health, monitor), the ws transport and the room types. */
 export function createGameServer(options: GameServerOptions): GameServer {
@@ -124,10 +132,17 @@ export function createGameServer(options: GameServerOptions): GameServer {
   const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;
   const online = new OnlinePlayers(claims, logger);
-  const settlement = new BattleSettlement({ battles: options.battles, towns, events, logger, now });
+  const scheduler = new Scheduler({
+    queue: events,
+    logger,
+    pollMs: options.schedulerPollMs,
+    idlePollMs: options.schedulerIdlePollMs ?? SCHEDULER_IDLE_POLL_MS,
+    now: () => new Date(now()),
+  });
+  const scheduled = new AnnouncingEventQueue(events, scheduler); // what this process schedules wakes its scheduler
+  const settlement = new BattleSettlement({ battles: options.battles, towns, events: scheduled, logger, now });
   const live = new LiveBattles({ battles: options.battles, logger });
-  const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events, settlement, live, logger });
-  const scheduler = new Scheduler({ queue: events, logger, pollMs: options.schedulerPollMs, now: () => new Date(now()) });
+  const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events: scheduled, settlement, live, logger });
   scheduler.on(FleetEvent.Arrive, (event) => fleets.handleArrival(event.payload as FleetArrivePayload));
   scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
   const autosave = new AutosaveQueue({ towns: options.towns, delayMs: options.autosaveMs, logger });

@@ -107,6 +107,12 @@ export interface EventQueue {
    * `now + leaseMs`. While a lease holds, no other call — in this process or another — gets that event.
    */
   claimDue(now: Date, options: ClaimOptions): Promise<ClaimedEvent[]>;
+  /**
+   * The earliest moment `claimDue` could hand out an event (of these kinds, or of any): the due time of the
+   * first `pending` one, or the end of the first lease among `claimed` ones, whichever comes first (it may be
+   * past). Null when there is nothing to wait for. The scheduler sleeps until then instead of polling.
+   */
+  nextDueAt(kinds?: readonly string[]): Promise<Date | null>;
   /** Marks a claimed event done. Only its current claimer may: returns false (and changes nothing) otherwise. */
   complete(id: string, workerId: string): Promise<boolean>;
   /**

@@ -118,6 +118,16 @@ export class MemoryEventQueue implements EventQueue {
     return row ? toEventRecord(row) : null;
   }
 
+  async nextDueAt(kinds?: readonly string[]): Promise<Date | null> {
+    let first: number | undefined;
+    for (const row of this.rows.values()) {
+      if (kinds !== undefined && !kinds.includes(row.kind)) continue;
+      const at = row.status === 'pending' ? row.dueAt.getTime() : row.status === 'claimed' ? row.leaseUntil?.getTime() : undefined;
+      if (at !== undefined && (first === undefined || at < first)) first = at;
+    }
+    return first === undefined ? null : new Date(first);
+  }
+
   async pendingCount(): Promise<number> {
     let count = 0;
     for (const row of this.rows.values()) if (row.status === 'pending') count += 1;

@@ -156,6 +156,17 @@ export class PrismaEventQueue implements EventQueue {
     return row ? toEventRecord(row) : null;
   }
 
+  async nextDueAt(kinds?: readonly string[]): Promise<Date | null> {
+    const ofKinds = kinds ? { kind: { in: [...kinds] } } : {};
+    // two index-ordered reads (status, dueAt) rather than one OR: each takes the first row of its status
+    const [pending, claimed] = await Promise.all([
+      this.prisma.scheduledEvent.findFirst({ where: { status: 'pending', ...ofKinds }, orderBy: { dueAt: 'asc' }, select: { dueAt: true } }),
+      this.prisma.scheduledEvent.findFirst({ where: { status: 'claimed', leaseUntil: { not: null }, ...ofKinds }, orderBy: { leaseUntil: 'asc' }, select: { leaseUntil: true } }),
+    ]);
+    const times = [pending?.dueAt, claimed?.leaseUntil].filter((at): at is Date => at instanceof Date);
+    return times.length === 0 ? null : new Date(Math.min(...times.map((at) => at.getTime())));
+  }
+
   async pendingCount(): Promise<number> {
     return this.prisma.scheduledEvent.count({ where: { status: 'pending' } });
   }

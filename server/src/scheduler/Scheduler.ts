@@ -27,6 +27,15 @@ export interface SchedulerOptions {
   /** how often due events are looked for; an event runs at most about this long after it is due (default 500) */
   pollMs?: number;
   /**
+   * When longer than `pollMs`: after each poll the scheduler asks the queue when the next event falls due
+   * (`nextDueAt`) and sleeps until then, but no longer than this (default: `pollMs`, a poll every `pollMs`).
+   * Events scheduled meanwhile must be announced with `dueBy`, or they wait for the next poll; the game server
+   * announces the ones it schedules, and an event another process scheduled is that process's to run on time
+   * (this one finds it within `idlePollMs` if that process goes away). An idle server polls its database a
+   * tenth as often.
+   */
+  idlePollMs?: number;
+  /**
    * How long a claim holds (default 5 minutes). There is no lease renewal: handlers are short (a few database
    * writes; even resolving a whole battle offline is a fast loop), so a lease hundreds of times longer than a
    * handler run is simpler than renewing. Its cost: events claimed by a process that then crashes wait this long
@@ -75,6 +84,7 @@ export class Scheduler {
   private readonly queue: EventQueue;
   private readonly logger: Logger;
   private readonly pollMs: number;
+  private readonly idlePollMs: number;
   private readonly leaseMs: number;
   private readonly maxConcurrent: number;
   private readonly retryDelayMs: (attempts: number) => number;
@@ -89,6 +99,12 @@ export class Scheduler {
   /** events running in this scheduler, by id: never started twice at once */
   private readonly running = new Map<string, Promise<void>>();
   private timer: unknown = undefined;
+  /** when (this.now(), ms) the timer is set to poll next */
+  private nextPollAt = Number.POSITIVE_INFINITY;
+  /** when the last turn of the loop started (ms): polls come at least `pollMs` apart unless woken */
+  private lastTurnAt = Number.NEGATIVE_INFINITY;
+  /** the earliest due time announced (`dueBy`) while a turn was under way, for that turn to plan by */
+  private announcedInTurn = Number.POSITIVE_INFINITY;
   private polling: Promise<number> | undefined;
   /** a wake-up came while a turn of the loop was under way: poll again right after it */
   private pollAgain = false;
@@ -104,6 +120,7 @@ export class Scheduler {
     this.logger = options.logger;
     this.workerId = options.workerId ?? createWorkerId();
     this.pollMs = positive(options.pollMs ?? DEFAULT_POLL_MS, 'pollMs');
+    this.idlePollMs = Math.max(this.pollMs, positive(options.idlePollMs ?? this.pollMs, 'idlePollMs'));
     this.leaseMs = positive(options.leaseMs ?? DEFAULT_LEASE_MS, 'leaseMs');
     this.maxConcurrent = positive(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT, 'maxConcurrent');
     if (!Number.isInteger(this.maxConcurrent)) throw new TypeError('scheduler: maxConcurrent must be an integer');
@@ -127,7 +144,7 @@ export class Scheduler {
     if (this.stopping) throw new Error('scheduler: cannot start after stop()');
     if (this.started) return;
     this.started = true;
-    this.logger.info('scheduler started', { workerId: this.workerId, kinds: [...this.handlers.keys()], pollMs: this.pollMs });
+    this.logger.info('scheduler started', { workerId: this.workerId, kinds: [...this.handlers.keys()], pollMs: this.pollMs, idlePollMs: this.idlePollMs });
     this.scheduleTick(0);
   }
 
@@ -143,6 +160,21 @@ export class Scheduler {
       return;
     }
     this.scheduleTick(0);
+  }
+
+  /**
+   * An event was scheduled that falls due at `dueAt`: poll for it then (at once if it is due; still at least
+   * `pollMs` after the last poll), if the next poll would come later. Needed only with `idlePollMs`.
+   */
+  dueBy(dueAt: Date): void {
+    if (!this.started || this.stopping) return;
+    const due = dueAt.getTime();
+    if (this.ticking || this.polling) {
+      this.announcedInTurn = Math.min(this.announcedInTurn, due);
+      return;
+    }
+    const at = Math.max(due, this.lastTurnAt + this.pollMs);
+    if (at < this.nextPollAt) this.scheduleTick(Math.max(0, at - this.now().getTime()));
   }
 
   /**
@@ -187,15 +219,36 @@ export class Scheduler {
   private scheduleTick(delayMs: number): void {
     if (this.stopping) return;
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.nextPollAt = this.now().getTime() + delayMs;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
+      this.nextPollAt = Number.POSITIVE_INFINITY;
       void this.tick();
     }, delayMs);
+  }
+
+  /**
+   * How long to wait before the next poll when none is needed at once: `pollMs`; or, with an `idlePollMs`, until
+   * the next event falls due (at least `pollMs`, at most `idlePollMs`).
+   */
+  private async nextPollDelay(): Promise<number> {
+    if (this.idlePollMs === this.pollMs || this.drainWhenFree) return this.pollMs;
+    let due: Date | null;
+    try {
+      due = await this.queue.nextDueAt([...this.handlers.keys()]);
+    } catch (error) {
+      this.logger.error('scheduler could not read when the next event is due', { workerId: this.workerId, error: String(error) });
+      return this.pollMs;
+    }
+    // read after the query: an event announced while it ran may not be in its answer
+    const next = Math.min(this.announcedInTurn, due ? due.getTime() : Number.POSITIVE_INFINITY);
+    return Math.min(this.idlePollMs, Math.max(this.pollMs, next - this.now().getTime()));
   }
 
   /** One turn of the loop: poll, then come back after `pollMs` (at once if woken meanwhile). */
   private async tick(): Promise<void> {
     this.ticking = true;
+    this.lastTurnAt = this.now().getTime();
     try {
       const capacity = this.maxConcurrent - this.running.size;
       // Every free slot filled (or none free): more may be due, so the next handler to finish wakes the loop
@@ -206,10 +259,12 @@ export class Scheduler {
       this.logger.error('scheduler poll failed', { workerId: this.workerId, error: String(error) });
     }
     await this.pruneWhenDue();
+    const delayMs = this.pollAgain ? 0 : await this.nextPollDelay();
     this.ticking = false;
     const again = this.pollAgain;
     this.pollAgain = false;
-    this.scheduleTick(again ? 0 : this.pollMs);
+    this.announcedInTurn = Number.POSITIVE_INFINITY;
+    this.scheduleTick(again ? 0 : delayMs);
   }
 
   /** Deletes events kept long enough, at most every `pruneEveryMs` (every process does; deleting twice is harmless). */
@@ -292,9 +347,8 @@ export class Scheduler {
       error: error instanceof Error ? error.message : String(error),
     });
     try {
-      if (!(await this.queue.fail(event.id, this.workerId, error, retryAt))) {
-        this.logger.warn('scheduled event failed after its claim was taken over', fields);
-      }
+      if (await this.queue.fail(event.id, this.workerId, error, retryAt)) this.dueBy(retryAt);
+      else this.logger.warn('scheduled event failed after its claim was taken over', fields);
     } catch (failError) {
       this.logger.error('could not give a failed scheduled event back', { ...fields, error: String(failError) });
     }

@@ -98,6 +98,29 @@ export function describeEventQueueContract(
       expect(ids(await queue.claimDue(at(0), claimOpts('w1')))).toEqual([other.id]);
     });
 
+    it('says when the next event of the kinds asked for can be claimed: a due time, or the end of a lease', async () => {
+      expect(await queue.nextDueAt()).toBeNull();
+      const early = await queue.schedule({ kind: 'fleet/arrive', dueAt: at(1_000), payload: {} });
+      await queue.schedule({ kind: 'fleet/arrive', dueAt: at(90_000), payload: {} });
+      await queue.schedule({ kind: 'battle/settle', dueAt: at(5_000), payload: {} });
+      expect(await queue.nextDueAt()).toEqual(at(1_000));
+      expect(await queue.nextDueAt(['battle/settle'])).toEqual(at(5_000));
+      expect(await queue.nextDueAt(['nothing'])).toBeNull();
+
+      // claimed at 1 s: claimable again when its lease ends (31 s), before the one pending until 90 s
+      await queue.claimDue(at(1_000), { ...claimOpts('w1', 1), kinds: ['fleet/arrive'] });
+      expect(await queue.nextDueAt(['fleet/arrive'])).toEqual(at(1_000 + LEASE));
+      await queue.complete(early.id, 'w1');
+      expect(await queue.nextDueAt(['fleet/arrive'])).toEqual(at(90_000)); // done events wait for nothing
+
+      const late = await queue.schedule({ kind: 'k', dueAt: at(-60_000), payload: {} }); // overdue: a past moment
+      expect(await queue.nextDueAt()).toEqual(at(-60_000));
+      const [claimed] = await queue.claimDue(at(0), { ...claimOpts('w1', 1), kinds: ['k'] });
+      await queue.fail(claimed!.id, 'w1', new Error('down'), at(7_000));
+      expect(claimed!.id).toBe(late.id);
+      expect(await queue.nextDueAt(['k'])).toEqual(at(7_000)); // its retry
+    });
+
     it('schedules at most once per dedupe key, even after the first event is done', async () => {
       const first = await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'a', dedupeKey: 'arrive:f1' });
       const again = await queue.schedule({ kind: 'k', dueAt: at(500), payload: 'b', dedupeKey: 'arrive:f1' });

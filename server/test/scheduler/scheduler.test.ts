@@ -91,6 +91,64 @@ describe('Scheduler', () => {
     expect(delays()).toEqual([]);
   });
 
+  it('with an idlePollMs, sleeps until the next event falls due, at least pollMs and at most idlePollMs', async () => {
+    const { timers, delays, fireAll } = manualTimers();
+    const { clock, queue, scheduler, runs } = setup({ timers, pollMs: 500, idlePollMs: 10_000 });
+    scheduler.on('k', async (event) => void runs.push(event));
+    await queue.schedule({ kind: 'k', dueAt: at(4_000), payload: 'known at start' });
+    await queue.schedule({ kind: 'other', dueAt: at(1_000), payload: 'not ours' });
+
+    scheduler.start();
+    fireAll(); // the first poll: nothing due yet
+    await waitUntil(() => delays().length === 1);
+    expect(delays()).toEqual([4_000]); // until the one it found, not every 500 ms
+
+    clock.set(T0 + 4_000);
+    fireAll();
+    await waitUntil(() => runs.length === 1 && delays().length === 1);
+    expect(delays()).toEqual([10_000]); // nothing left: the idle poll
+
+    // an event scheduled meanwhile is announced: the poll comes when it is due
+    clock.set(T0 + 5_000);
+    await queue.schedule({ kind: 'k', dueAt: at(8_000), payload: 'announced' });
+    scheduler.dueBy(at(8_000));
+    expect(delays()).toEqual([3_000]);
+    scheduler.dueBy(at(9_000)); // later than the poll already planned: nothing changes
+    expect(delays()).toEqual([3_000]);
+    clock.set(T0 + 8_000);
+    fireAll();
+    await waitUntil(() => runs.length === 2 && delays().length === 1);
+
+    // one due at once, 100 ms after the last poll began, waits until pollMs after that poll
+    clock.set(T0 + 8_100);
+    await queue.schedule({ kind: 'k', dueAt: at(0), payload: 'due now' });
+    scheduler.dueBy(at(0));
+    expect(delays()).toEqual([400]);
+    clock.set(T0 + 8_500);
+    fireAll();
+    await waitUntil(() => runs.length === 3);
+    expect(runs.map((event) => event.payload)).toEqual(['known at start', 'announced', 'due now']);
+    await scheduler.stop();
+  });
+
+  it('with an idlePollMs, polls for a failed event at its retry time', async () => {
+    const { timers, delays, fireAll } = manualTimers();
+    const { clock, queue, scheduler } = setup({ timers, pollMs: 500, idlePollMs: 60_000, retryDelayMs: () => 2_000 });
+    let calls = 0;
+    scheduler.on('k', async () => {
+      if (++calls === 1) throw new Error('the database is down');
+    });
+    const { id } = await queue.schedule({ kind: 'k', dueAt: at(0), payload: {} });
+    scheduler.start();
+    fireAll();
+    await waitUntil(async () => (await queue.get(id))?.status === 'pending' && delays().length === 1);
+    expect(delays()).toEqual([2_000]); // announced by the failure, not the 60-s idle poll
+    clock.set(T0 + 2_000);
+    fireAll();
+    await waitUntil(async () => (await queue.get(id))?.status === 'done');
+    await scheduler.stop();
+  });
+
   it('retries a failing handler with backoff until it succeeds', async () => {
     const { clock, queue, scheduler } = setup({ retryDelayMs: (attempts) => attempts * 1_000 });
     const attemptsSeen: number[] = [];
@@ -204,6 +262,7 @@ describe('Scheduler', () => {
       fail: (id, workerId, error, retryAt) => inner.fail(id, workerId, error, retryAt),
       get: (id) => inner.get(id),
       pendingCount: () => inner.pendingCount(),
+      nextDueAt: (kinds) => inner.nextDueAt(kinds),
       prune: (doneBefore, failedBefore) => inner.prune(doneBefore, failedBefore),
     };
     const { scheduler, runs } = setup({ queue: flaky, now: clock.now });

@@ -67,6 +67,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
     battles,
     events,
     schedulerPollMs: 50,
+    // tests move the clock forward (`clock.skewMs`), which makes events due without announcing them: a short idle
+    // poll finds those; events the server schedules itself wake the scheduler as in production
+    schedulerIdlePollMs: 250,
     users,
     tokens: await createGameTokenVerifier(tokens.publicKeyPem),
     pendingSaves,
