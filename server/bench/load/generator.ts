@@ -1,5 +1,5 @@
 /**
- * A load generator of the load bench (forked by loadBench.ts; two of them share the players, so no one
+ * A load generator of the load bench (forked by loadBench.ts; four of them share the players, so no one
  * process holds more sockets than its file limit allows). It signs each player's game token with the bench's
  * throwaway key, joins the players' towns at a steady rate, then drives the workload: one action per player
  * every ACTION_INTERVAL_MS at a random phase, timing each from `send` to the first update that shows its result.

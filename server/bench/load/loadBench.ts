@@ -8,7 +8,7 @@
  *   cd server && npm run bench:load -- --quick      harness check, ~2 min: 1,000 and 2,000 players, short windows, writes nothing
  *
  * Options: --players=1000,10000   --servers=colyseus,baseline   --window=30 (s)   --settle=10 (s)
- *          --join-rate=400 (joins/s)   --generators=2   --generator-nice=10 (the load generators' CPU priority: they
+ *          --join-rate=400 (joins/s)   --generators=4   --generator-nice=10 (the load generators' CPU priority: they
  *          stand in for players on other machines, so they take what CPU the server leaves; 0: the same as the server)
  *          --write / --no-write   --profile[=dir] (CPU profile of
  *          each server over its measured window, summarized here)   --keep (keep the database and logs)
@@ -28,7 +28,7 @@
  * (with --no-write it only prints the table and the targets).
  *
  * For each server and N: start the server, read its idle RSS, join N players through the load generators
- * (child processes, N/2 sockets each) at --join-rate, let it settle, then measure a window: server CPU
+ * (child processes, N/4 sockets each) at --join-rate, let it settle, then measure a window: server CPU
  * (utime + stime from /proc/<pid>/stat), RSS (/proc/<pid>/status, at the window's end), bytes every client
  * socket received, each action's time from `send` to the first update showing its result, and the server's
  * event-loop delay (its GET /metrics). Then the server is stopped (it saves every town) and the next starts.
@@ -108,7 +108,9 @@ function parseOptions(argv: string[]): Options {
     windowMs: seconds('window', quick ? 10_000 : 30_000),
     settleMs: seconds('settle', quick ? 6000 : 10_000),
     joinsPerSecond: Number(flags.get('join-rate') || 400),
-    generators: Number(flags.get('generators') || 2),
+    // 4, not 2: a generator serving 8,000 sockets lagged behind them (16,000 players, same code, two pairs: p50 from
+    // action to result 150 and 79 ms with 2 generators, 29 and 32 with 4; BENCHMARKS.md, session 12)
+    generators: Number(flags.get('generators') || 4),
     generatorNice: Number(flags.get('generator-nice') || 10),
     write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'heap', 'generator-nice'].includes(f))),
     profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
