@@ -169,7 +169,7 @@ export class Scheduler {
   dueBy(dueAt: Date): void {
     if (!this.started || this.stopping) return;
     const due = dueAt.getTime();
-    if (this.ticking || this.polling) {
+    if (this.ticking) {
       this.announcedInTurn = Math.min(this.announcedInTurn, due);
       return;
     }
@@ -245,7 +245,7 @@ export class Scheduler {
     return Math.min(this.idlePollMs, Math.max(this.pollMs, next - this.now().getTime()));
   }
 
-  /** One turn of the loop: poll, then come back after `pollMs` (at once if woken meanwhile). */
+  /** One turn of the loop: poll, then come back after `nextPollDelay` (at once if woken meanwhile). */
   private async tick(): Promise<void> {
     this.ticking = true;
     this.lastTurnAt = this.now().getTime();
