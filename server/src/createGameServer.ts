@@ -27,7 +27,7 @@ import type { TownRoomServices } from './rooms/TownRoomServices';
 import { FleetArrivals, FleetEvent, type FleetArrivePayload } from './fleets/FleetArrivals';
 import type { BattleRepository } from './persistence/BattleRepository';
 import type { EventQueue } from './persistence/EventQueue';
-import { AnnouncingEventQueue, Scheduler } from './scheduler';
+import { announceScheduled, Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
 
 export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave' | 'events'> {
@@ -86,7 +86,7 @@ export const WS_PING_INTERVAL_MS = 10_000;
 export const JOIN_FOLLOW_UP_MS = 1000;
 /**
  * The longest the scheduler sleeps while no event it knows of falls due sooner. Events this process schedules
- * wake it (`AnnouncingEventQueue`); one scheduled by another process that then went away is found within this.
+ * wake it (`announceScheduled`); one scheduled by another process that then went away is found within this.
  * An idle server polled its database every 500 ms before, which was half its idle CPU (BENCHMARKS.md, session 12).
  */
 export const SCHEDULER_IDLE_POLL_MS = 5000;
@@ -139,7 +139,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     idlePollMs: options.schedulerIdlePollMs ?? SCHEDULER_IDLE_POLL_MS,
     now: () => new Date(now()),
   });
-  const scheduled = new AnnouncingEventQueue(events, scheduler); // what this process schedules wakes its scheduler
+  const scheduled = announceScheduled(events, scheduler); // what this process schedules wakes its scheduler
   const settlement = new BattleSettlement({ battles: options.battles, towns, events: scheduled, logger, now });
   const live = new LiveBattles({ battles: options.battles, logger });
   const fleets = new FleetArrivals({ towns, townRecords: options.towns, battles: options.battles, events: scheduled, settlement, live, logger });

@@ -58,7 +58,7 @@ function homeward(result: BattleOutcome): ShipCounts {
  * for battles whose room died with its process.
  */
 export class BattleSettlement {
-  constructor(private readonly deps: { battles: BattleRepository; towns: TownAccess; events: EventQueue; logger: Logger; now: () => number }) {}
+  constructor(private readonly deps: { battles: BattleRepository; towns: TownAccess; events: Pick<EventQueue, 'schedule'>; logger: Logger; now: () => number }) {}
 
   /** Schedules the fallback settlement of a battle that just started (at most once per battle). */
   async schedule(record: Pick<BattleRecord, 'id' | 'startedAt' | 'initial'>): Promise<void> {

@@ -52,7 +52,7 @@ export class FleetArrivals {
       towns: TownAccess;
       townRecords: TownRepository;
       battles: BattleRepository;
-      events: EventQueue;
+      events: Pick<EventQueue, 'schedule'>;
       settlement: BattleSettlement;
       live: LiveBattles;
       logger: Logger;

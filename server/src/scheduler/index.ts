@@ -1,5 +1,5 @@
 /** The scheduler: runs due events from the EventQueue on time, once per event, in any number of processes. */
 export { Scheduler, type EventHandler, type SchedulerOptions, type SchedulerTimers } from './Scheduler';
-export { AnnouncingEventQueue } from './AnnouncingEventQueue';
+export { announceScheduled } from './announceScheduled';
 export { exponentialBackoff } from './retryDelay';
 export { createWorkerId } from './workerId';
