@@ -16,22 +16,10 @@
 import '../../src/withoutPm2Io'; // before Colyseus starts
 import http from 'node:http';
 import { Room, Server, type Client } from '@colyseus/core';
-import { ArraySchema, Schema, type } from '@colyseus/schema';
 import { ClientMessage, RoomName } from '@starscape/shared';
 import { processMetrics } from '../../src/http/metrics';
 import { GameTransport } from '../../src/transport/GameTransport';
-
-class FloorOrder extends Schema {
-  @type('uint32') id = 0;
-  @type('string') ship = '';
-  @type('uint32') remaining = 0;
-}
-
-class FloorTown extends Schema {
-  @type('float64') since = 0;
-  @type('uint32') scout = 0;
-  @type([FloorOrder]) shipyard = new ArraySchema<FloorOrder>();
-}
+import { FloorOrder, FloorTown } from './floorState';
 
 class FloorRoom extends Room<FloorTown> {
   override autoDispose = true;

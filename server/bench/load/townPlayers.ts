@@ -4,9 +4,12 @@
  * frames with their headers, and for socket.io the engine.io/socket.io packet framing too).
  */
 import type { Socket as NetSocket } from 'node:net';
-import { Client, type Room } from 'colyseus.js';
+import { Decoder, TypeContext, type Schema } from '@colyseus/schema';
+import { Client, SchemaSerializer, registerSerializer, type Room } from 'colyseus.js';
 import { io, type Socket } from 'socket.io-client';
 import { ClientMessage, RoomName, ServerMessage } from '@starscape/shared';
+import { TownState } from '../../src/rooms/schema/TownState';
+import { FloorTown } from './floorState';
 import { ORDERED_SHIP } from './workload';
 
 export type ServerKind = 'colyseus' | 'baseline' | 'floor';
@@ -33,7 +36,31 @@ export interface TownPlayer {
   close(): void;
 }
 
-/** A colyseus.js client in its town room, as the web client joins it (`GameConnection`). */
+/**
+ * colyseus.js's schema serializer, except that a client given its state's class (colyseus.js's `rootSchema`)
+ * skips the server's reflection instead of decoding it. colyseus.js decodes the reflection even then, and
+ * @colyseus/schema 3.0's `Reflection.decode` builds a class per type that it keeps for good
+ * (`TypeContext.register` files each one under its parent class in a process-wide map), with the decoded
+ * reflection behind it: about 100 KB of heap per join that is never given back. A browser tab joins a few rooms;
+ * a load generator joins thousands, and its heap grew to 550–700 MB at 4,000 clients, with scavenges of up to
+ * 400 ms in which none of its clients read anything (BENCHMARKS.md, session 13). The reflection is the rest of
+ * the join message, so skipping it reads the same bytes after it; the state decodes as before.
+ */
+class KnownStateSerializer extends SchemaSerializer {
+  override handshake(bytes: Buffer, it: { offset: number }): void {
+    if (!this.state) return super.handshake(bytes, it);
+    it.offset = bytes.byteLength;
+    this.decoder = new Decoder(this.state, TypeContext.cache(this.state.constructor as typeof Schema));
+  }
+}
+registerSerializer('schema', KnownStateSerializer);
+
+/**
+ * A colyseus.js client in its town room, as the web client joins it (`GameConnection`). Without `stateClass` it
+ * builds the state's classes from the server's reflection, as the web client does; with it (the load generators
+ * pass the server's own state classes) it decodes into those and skips the reflection (`KnownStateSerializer`).
+ * The bytes on the wire and the state the client reads are the same.
+ */
 export class ColyseusTownPlayer implements TownPlayer {
   connected = false;
   ready = false;
@@ -47,12 +74,13 @@ export class ColyseusTownPlayer implements TownPlayer {
     private readonly endpoint: string,
     private readonly townId: string,
     private readonly token: string,
+    private readonly stateClass?: typeof Schema,
   ) {}
 
   async join(): Promise<void> {
     const client = new Client(this.endpoint);
     client.auth.token = this.token;
-    const room = await client.joinOrCreate(RoomName.Town, { townId: this.townId });
+    const room = await client.joinOrCreate(RoomName.Town, { townId: this.townId }, this.stateClass);
     this.room = room;
     this.connected = true;
     this.socket = (room.connection.transport as unknown as { ws: { _socket: NetSocket } }).ws._socket;
@@ -66,8 +94,8 @@ export class ColyseusTownPlayer implements TownPlayer {
     });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.townId}: no state 30 s after joining`)), 30_000);
-      room.onStateChange((state: { shipyard?: unknown }) => {
-        if (!this.ready && state.shipyard) {
+      room.onStateChange((state: Schema) => {
+        if (!this.ready && (state as { shipyard?: unknown }).shipyard) {
           this.ready = true;
           clearTimeout(timer);
           resolve();
@@ -186,5 +214,6 @@ export class SocketIoTownPlayer implements TownPlayer {
 }
 
 export function createTownPlayer(kind: ServerKind, endpoint: string, townId: string, token: string): TownPlayer {
-  return kind !== 'baseline' ? new ColyseusTownPlayer(endpoint, townId, token) : new SocketIoTownPlayer(endpoint, townId, token);
+  if (kind === 'baseline') return new SocketIoTownPlayer(endpoint, townId, token);
+  return new ColyseusTownPlayer(endpoint, townId, token, kind === 'floor' ? FloorTown : TownState);
 }
