@@ -22,8 +22,9 @@ export class Generator {
     return this.child.pid!;
   }
 
-  static async start(setup: GeneratorSetup): Promise<Generator> {
-    const child = fork(path.join(here, 'generator.ts'), [], { cwd: serverDir, execArgv: ['--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' } });
+  /** Forks a generator (`nodeOptions`: more options for its Node, like `--trace-gc`) and hands it its setup. */
+  static async start(setup: GeneratorSetup, nodeOptions: readonly string[] = []): Promise<Generator> {
+    const child = fork(path.join(here, 'generator.ts'), [], { cwd: serverDir, execArgv: [...nodeOptions, '--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' } });
     const generator = new Generator(child);
     await generator.request({ type: 'setup', setup }, 'ready');
     return generator;

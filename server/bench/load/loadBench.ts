@@ -19,7 +19,8 @@
  *          --stalls: log each time the server's event loop comes back over 150 ms late, and say for the window's
  *          worst stalls whether its main thread was busy (JS, GC) or starved of CPU (stallProbe.mjs)
  *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
- *          --node-options=--a,--b (more options for the server processes)
+ *          --node-options=--a,--b (more options for the server processes)   --generator-node-options=--a,--b (for the
+ *          load generators' processes; their output goes to this one's)
  *          --quiet=15 (before each run, wait up to 3 min until other processes use under 15 % of a core; 0: never wait)
  *          --max-join=300 (s): the ramp stops then, or when under 1 player/s joined for a minute (the server is
  *          saturated); the window then measures the players who did join
@@ -73,6 +74,8 @@ interface Options {
   keep: boolean;
   autosaveMs: number;
   nodeOptions: string[];
+  /** more Node options for the load generators */
+  generatorNodeOptions: string[];
   /** before each run, wait until other processes use less than this % of a core (0: do not wait) */
   quietPercent: number;
   /** the ramp stops after this long (and when joins stall), and the players joined by then are measured */
@@ -90,7 +93,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -112,12 +115,13 @@ function parseOptions(argv: string[]): Options {
     // action to result 150 and 79 ms with 2 generators, 29 and 32 with 4; BENCHMARKS.md, session 12)
     generators: Number(flags.get('generators') || 4),
     generatorNice: Number(flags.get('generator-nice') || 10),
-    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'heap', 'generator-nice'].includes(f))),
+    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'generator-node-options', 'heap', 'generator-nice'].includes(f))),
     profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     heapDir: flags.has('heap') ? flags.get('heap') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     keep: flags.has('keep'),
     autosaveMs: Number(flags.get('autosave') || 5000),
     nodeOptions: list(flags.get('node-options')) ?? [],
+    generatorNodeOptions: list(flags.get('generator-node-options')) ?? [],
     quietPercent: Number(flags.get('quiet') ?? 15),
     maxJoinMs: seconds('max-join', 300_000),
     silentMs: seconds('silent', 0),
@@ -240,7 +244,7 @@ async function measure(
             actionIntervalMs: ACTION_INTERVAL_MS,
             seed: players * 10 + g,
             nice: options.generatorNice,
-          }),
+          }, options.generatorNodeOptions),
         ),
       )),
     );
