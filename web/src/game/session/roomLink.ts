@@ -1,5 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import { parseErrorCode } from '@starscape/shared';
+import { forgetReflectedTypes } from './reflectedTypes';
 import { fetchGameToken, type GameTokenResponse } from './tokenApi';
 
 /** How many times a join refused with `server/room-elsewhere` is tried, quietly, before it counts as failed. */
@@ -137,6 +138,7 @@ export class RoomLink {
   }
 
   private attach(room: Room): void {
+    forgetReflectedTypes(room); // each join and reconnection would otherwise keep its state classes for good
     this.current = room;
     this.reconnectionToken = room.reconnectionToken;
     this.failures = 0;
