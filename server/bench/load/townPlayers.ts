@@ -41,10 +41,12 @@ export interface TownPlayer {
  * skips the server's reflection instead of decoding it. colyseus.js decodes the reflection even then, and
  * @colyseus/schema 3.0's `Reflection.decode` builds a class per type that it keeps for good
  * (`TypeContext.register` files each one under its parent class in a process-wide map), with the decoded
- * reflection behind it: about 100 KB of heap per join that is never given back. A browser tab joins a few rooms;
- * a load generator joins thousands, and its heap grew to 550–700 MB at 4,000 clients, with scavenges of up to
- * 400 ms in which none of its clients read anything (BENCHMARKS.md, session 13). The reflection is the rest of
- * the join message, so skipping it reads the same bytes after it; the state decodes as before.
+ * reflection behind it: 129 KB of heap per join of a town room, never given back (the web client lets go of them
+ * after each join: `forgetReflectedTypes`). A load generator joins thousands of rooms, and its heap grew to
+ * 550–700 MB at 4,000 clients, with scavenges of up to 400 ms in which none of its clients read anything
+ * (BENCHMARKS.md, session 13); decoding into one set of classes also keeps its inline caches to one shape per
+ * type. The reflection is the rest of the join message, so skipping it reads the same bytes after it; the state
+ * decodes as before.
  */
 class KnownStateSerializer extends SchemaSerializer {
   override handshake(bytes: Buffer, it: { offset: number }): void {
