@@ -6,7 +6,7 @@ import { forgetReflectedTypes } from './reflectedTypes';
 // A state with inheritance, like the town's (`TownState` extends `PublicTownState`): what makes
 // @colyseus/schema file the reflected child class under its parent for good.
 const Starbase = schema({ name: 'string' }, 'Starbase');
-const Town = schema({ level: 'number' }, 'Town', Starbase);
+const Town = Starbase.extends({ level: 'number' }, 'Town');
 
 function serverState() {
   const state = new Town();
