@@ -11,6 +11,12 @@ export interface CreatePrismaClientOptions {
    * `connection_limit` parameter, else 10. SQLite uses one connection per client.
    */
   poolSize?: number;
+  /**
+   * SQLite only: the WAL's size in pages at which a commit of this client copies it into the database file
+   * (`wal_autocheckpoint`). Default `WAL_AUTOCHECKPOINT_PAGES`; a process with a `SqliteCheckpointer` passes
+   * `WAL_BACKSTOP_PAGES`, so that its own commits never do the copy.
+   */
+  walAutocheckpointPages?: number;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface CreatePrismaClientOptions {
  */
 export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}): PrismaClient {
   if (databaseProvider(databaseUrl) === 'sqlite') {
-    return new PrismaClient({ adapter: new StarscapeSqliteAdapter(databaseUrl) });
+    return new PrismaClient({ adapter: new StarscapeSqliteAdapter(databaseUrl, options.walAutocheckpointPages) });
   }
   const { connectionString, poolSize } = postgresConnection(databaseUrl);
   const max = options.poolSize ?? poolSize;

@@ -10,7 +10,9 @@ export { databaseProvider, defaultDatabaseUrl, redactDatabaseUrl, sqliteFilePath
 export { defaultDataDir } from './paths';
 export { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
 export { placeTown, placeUnplacedTowns } from './galaxyPlacement';
-export { SqliteTownSaves, type TownSaveRow } from './sqliteTownSaves';
+export { SqliteTownSaves, type SqliteTownSavesOptions, type TownSaveRow } from './sqliteTownSaves';
+export { SqliteCheckpointer, WAL_BACKSTOP_PAGES, type CheckpointResult, type CheckpointStats, type SqliteCheckpointerOptions } from './sqliteCheckpointer';
+export { openServerDatabase, type ServerDatabase } from './serverDatabase';
 export { PostgresTownSaves } from './postgresTownSaves';
 // PrismaClient, Prisma (namespace: errors, input types), and one type per model (User, Session, Town, ...).
 export * from '../generated/client/client';

@@ -18,13 +18,21 @@ export const BUSY_TIMEOUT_MS = 5_000;
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** A connection's `wal_autocheckpoint`: `pages` checked (a whole number from 1), else the default above. */
+export function walAutocheckpointPages(pages: number | undefined): number {
+  if (pages === undefined) return WAL_AUTOCHECKPOINT_PAGES;
+  if (!Number.isSafeInteger(pages) || pages < 1) throw new RangeError(`walAutocheckpointPages must be a whole number from 1, got ${String(pages)}`);
+  return pages;
+}
+
 /**
  * Run on every new connection. WAL lets readers and one writer work at the same time across processes
  * (it is stored in the file, but setting it again is free); NORMAL sync is safe in WAL mode and avoids an
  * fsync per commit; foreign keys are on by default in better-sqlite3's build, stated here because the
  * Town → User cascade depends on it.
  */
-const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}; PRAGMA foreign_keys = ON;`;
+const connectionPragmas = (autocheckpointPages: number) =>
+  `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = ${autocheckpointPages}; PRAGMA foreign_keys = ON;`;
 
 /**
  * The better-sqlite3 driver adapter with Starscape's connection settings. The adapter opens its own
@@ -32,13 +40,17 @@ const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORM
  * The shadow database (used by schema diffs) stays the adapter's default in-memory database.
  */
 export class StarscapeSqliteAdapter extends PrismaBetterSqlite3 {
-  constructor(databaseUrl: string) {
+  private readonly autocheckpointPages: number;
+
+  /** `autocheckpointPages`: the connection's `wal_autocheckpoint` (default `WAL_AUTOCHECKPOINT_PAGES`). */
+  constructor(databaseUrl: string, autocheckpointPages?: number) {
     super({ url: absoluteDatabaseUrl(databaseUrl), timeout: BUSY_TIMEOUT_MS });
+    this.autocheckpointPages = walAutocheckpointPages(autocheckpointPages);
   }
 
   override async connect(): Promise<SqlDriverAdapter> {
     const connection = await super.connect();
-    await connection.executeScript(CONNECTION_PRAGMAS);
+    await connection.executeScript(connectionPragmas(this.autocheckpointPages));
     return connection;
   }
 }

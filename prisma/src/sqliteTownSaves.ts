@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { sqliteFilePath } from './databaseUrl';
-import { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
+import type { CheckpointResult } from './sqliteCheckpointer';
+import { BUSY_TIMEOUT_MS, walAutocheckpointPages } from './sqliteAdapter';
 
 /** One town save: the compare-and-set every save is (the row changes only if it still has `expectedVersion`). */
 export interface TownSaveRow {
@@ -9,6 +10,14 @@ export interface TownSaveRow {
   expectedVersion: number;
   points: number | null;
   savedAt: Date;
+}
+
+export interface SqliteTownSavesOptions {
+  /**
+   * When this connection's commit copies the WAL into the file itself: default `WAL_AUTOCHECKPOINT_PAGES`; a
+   * process with a `SqliteCheckpointer` passes `WAL_BACKSTOP_PAGES`.
+   */
+  walAutocheckpointPages?: number;
 }
 
 /**
@@ -26,11 +35,11 @@ export class SqliteTownSaves {
   private lastSavedAt: Date | undefined;
   private lastSavedAtText = '';
 
-  constructor(databaseUrl: string) {
+  constructor(databaseUrl: string, options: SqliteTownSavesOptions = {}) {
     this.db = new Database(sqliteFilePath(databaseUrl), { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    this.db.pragma(`wal_autocheckpoint = ${walAutocheckpointPages(options.walAutocheckpointPages)}`);
     // `points` only when the save gives them: SQLite rewrites the leaderboard index's entry whenever the column
     // is set, even to the same value, which made a quarter more pages to write per save
     this.update = this.db.prepare('UPDATE "Town" SET "snapshot" = ?, "version" = ?, "savedAt" = ? WHERE "id" = ? AND "version" = ?');
@@ -63,6 +72,14 @@ export class SqliteTownSaves {
       this.lastSavedAtText = date.toISOString().replace('Z', '+00:00');
     }
     return this.lastSavedAtText;
+  }
+
+  /**
+   * A PASSIVE checkpoint through this connection, on this thread: what `SqliteCheckpointer` finishes a round
+   * with, after its worker copied most of the WAL.
+   */
+  checkpoint(): CheckpointResult {
+    return (this.db.pragma('wal_checkpoint(PASSIVE)') as [CheckpointResult])[0];
   }
 
   close(): void {

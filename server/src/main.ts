@@ -3,12 +3,13 @@
  * SIGTERM/SIGINT save every town before exiting.
  */
 import { setFlagsFromString } from 'node:v8';
-import { PostgresTownSaves, SqliteTownSaves, createPrismaClient, databaseProvider, defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
+import { defaultDataDir, defaultDatabaseUrl, openServerDatabase, placeUnplacedTowns } from '@starscape/prisma';
 import { createGameTokenVerifier } from './auth/GameTokenVerifier';
 import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
 import { clusterServices } from './cluster/clusterServices';
 import { createGameServer } from './createGameServer';
 import { readServerEnv } from './env';
+import { processMetrics } from './http/metrics';
 import { createLogger } from './logger';
 import { PendingSaves, PrismaBattleRepository, PrismaChatRepository, PrismaEventQueue, PrismaTownRepository } from './persistence';
 
@@ -20,17 +21,17 @@ async function main(): Promise<void> {
   // which is most of the process's memory (BENCHMARKS.md); V8 reads this at each full collection
   if (env.HEAP_GROWTH_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${env.HEAP_GROWTH_PERCENT}`);
   const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl(env.DATA_DIR ?? defaultDataDir);
-  const prisma = createPrismaClient(databaseUrl);
-  // town saves (the hottest write) without Prisma's per-query work: SQLite, one prepared statement on its own
-  // connection; PostgreSQL, one statement per batch
-  const sqliteSaves = databaseProvider(databaseUrl) === 'sqlite' ? new SqliteTownSaves(databaseUrl) : undefined;
-  const fastSaves = sqliteSaves ?? new PostgresTownSaves(prisma);
+  // town saves (the hottest write) without Prisma's per-query work; on SQLite a worker thread copies the WAL
+  // into the file, so that no commit stops the event loop for it
+  const database = openServerDatabase(databaseUrl, { onCheckpointBehind: (message, fields) => logger.warn(message, fields) });
+  const { prisma } = database;
+  if (database.checkpointer) processMetrics().measureCheckpoints(database.checkpointer);
   const pendingSaves = new PendingSaves();
   const placed = await placeUnplacedTowns(prisma); // towns from before the galaxy get their place
   if (placed > 0) logger.info('placed towns in the galaxy', { count: placed });
 
   const server = createGameServer({
-    towns: new PrismaTownRepository(prisma, fastSaves),
+    towns: new PrismaTownRepository(prisma, database.townSaves),
     battles: new PrismaBattleRepository(prisma),
     events: new PrismaEventQueue(prisma),
     chat: new PrismaChatRepository(prisma),
@@ -64,8 +65,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     try {
       await server.shutdown();
-      await prisma.$disconnect();
-      sqliteSaves?.close();
+      await database.close();
       logger.info('all towns saved; bye', { ms: Date.now() - started });
       process.exit(0);
     } catch (error) {

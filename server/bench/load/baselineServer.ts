@@ -14,7 +14,7 @@
  */
 import http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { SqliteTownSaves, createPrismaClient, databaseProvider } from '@starscape/prisma';
+import { openServerDatabase } from '@starscape/prisma';
 import {
   ClientMessage,
   ERROR_MESSAGES,
@@ -64,10 +64,11 @@ async function main(): Promise<void> {
   const autosaveMs = Number(process.env.AUTOSAVE_INTERVAL_MS ?? 5000);
   const logger = createLogger('warn', 'baseline');
   const databaseUrl = required('DATABASE_URL');
-  const prisma = createPrismaClient(databaseUrl);
-  // saves exactly as the game server makes them (src/main.ts): on SQLite through one prepared statement
-  const fastSaves = databaseProvider(databaseUrl) === 'sqlite' ? new SqliteTownSaves(databaseUrl) : undefined;
-  const towns = new PrismaTownRepository(prisma, fastSaves);
+  // the database as the game server opens it (src/main.ts): on SQLite saves through one prepared statement,
+  // and the WAL copied into the file by a worker thread
+  const database = openServerDatabase(databaseUrl, { onCheckpointBehind: (message, fields) => logger.warn(message, fields) });
+  const { prisma } = database;
+  const towns = new PrismaTownRepository(prisma, database.townSaves);
   const users = new PrismaUserDirectory(prisma);
   const tokens = await createGameTokenVerifier(required('GAME_TOKEN_PUBLIC_KEY'));
   const pendingSaves = new PendingSaves();
@@ -184,8 +185,7 @@ async function main(): Promise<void> {
     }
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await pendingSaves.drain();
-    await prisma.$disconnect();
-    fastSaves?.close();
+    await database.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

@@ -1,4 +1,5 @@
 import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
+import type { CheckpointStats } from '@starscape/prisma';
 import type { InputTickStats } from '../transport/InputTick';
 
 /** Event-loop delay over some span, in milliseconds beyond the sampling interval; all zero when nothing was sampled. */
@@ -37,6 +38,8 @@ export interface MetricsReport {
   };
   /** the input tick's counts, and whether it paces the loop now (see `InputTick`); null without one (INPUT_TICK_MS=0) */
   inputTick: InputTickStats | null;
+  /** SQLite only: the checkpoints of the worker thread that copies the WAL into the database file */
+  sqliteCheckpoints: CheckpointStats | null;
 }
 
 /** A paced event loop whose turns the metrics measure instead of sampling the delay. */
@@ -125,6 +128,7 @@ export class ProcessMetrics {
   private readonly startedAt: number;
   private delays: DelaySource;
   private turns: MeasuredTurns | undefined;
+  private checkpoints: { stats(): CheckpointStats } | undefined;
   private lastWindow: (DelaySummary & { endedAt: number }) | null = null;
   private readonly timer: NodeJS.Timeout;
 
@@ -146,6 +150,11 @@ export class ProcessMetrics {
     this.delays = turnDelays(turns);
     this.turns = turns;
     this.lastWindow = null;
+  }
+
+  /** From now on the report says how the SQLite checkpoints of this process's `SqliteCheckpointer` go. */
+  measureCheckpoints(checkpoints: { stats(): CheckpointStats }): void {
+    this.checkpoints = checkpoints;
   }
 
   /** Closes the current window: summarized as `lastWindow`, then started afresh. */
@@ -176,6 +185,7 @@ export class ProcessMetrics {
         sinceStart: summarize(this.delays.total, this.delays.offsetMs),
       },
       inputTick: this.turns?.stats() ?? null,
+      sqliteCheckpoints: this.checkpoints?.stats() ?? null,
     };
   }
 
