@@ -28,7 +28,11 @@ export function openServerDatabase(databaseUrl: string, options: { onCheckpointB
   }
   const prisma = createPrismaClient(databaseUrl, { walAutocheckpointPages: WAL_BACKSTOP_PAGES });
   const townSaves = new SqliteTownSaves(databaseUrl, { walAutocheckpointPages: WAL_BACKSTOP_PAGES });
-  const checkpointer = SqliteCheckpointer.start(databaseUrl, { finish: () => townSaves.checkpoint(), onBehind: options.onCheckpointBehind });
+  const checkpointer = SqliteCheckpointer.start(databaseUrl, {
+    writtenPages: () => townSaves.rowsSaved, // town saves are nearly all the server writes
+    finish: () => townSaves.checkpoint(),
+    onBehind: options.onCheckpointBehind,
+  });
   return {
     prisma,
     townSaves,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sqliteFilePath } from './databaseUrl';
-import { BUSY_TIMEOUT_MS } from './sqliteAdapter';
+import { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
 
 /**
  * What a connection's own automatic checkpoint is left at in a process whose `SqliteCheckpointer` copies the
@@ -40,8 +40,16 @@ export interface CheckpointStats {
 }
 
 export interface SqliteCheckpointerOptions {
-  /** pause between rounds, ms (default 1,000) */
+  /** how often it looks whether a round is due, ms (default 1,000) */
   everyMs?: number;
+  /**
+   * About how many pages the process has written so far (a running count). With it, a round is due once
+   * `roundPages` more were written since the last one, so that one copy serves several saves of a page, as
+   * SQLite's own checkpoint at `WAL_AUTOCHECKPOINT_PAGES` did; without it, every look runs a round.
+   */
+  writtenPages?: () => number;
+  /** default `WAL_AUTOCHECKPOINT_PAGES` */
+  roundPages?: number;
   /**
    * A round's last checkpoint, on the caller's thread, through a connection of the process that writes: it
    * copies what was written during the worker's copy (a few hundred pages at most), so that the WAL is copied
@@ -57,7 +65,8 @@ export interface SqliteCheckpointerOptions {
 type WorkerReply = ({ type: 'done'; ms: number } & CheckpointResult) | { type: 'failed'; error: string };
 
 /**
- * Copies a SQLite database's WAL into the database file, most of it from a worker thread, every `everyMs`.
+ * Copies a SQLite database's WAL into the database file, most of it from a worker thread: a round every
+ * `roundPages` pages written (looked at every `everyMs`), or every `everyMs` without `writtenPages`.
  *
  * Without it, the connection whose commit takes the WAL past `wal_autocheckpoint` pages does the copy itself,
  * inside that commit: for the game server, its main thread. At 16,000 players that was every 3–7 s, and each
@@ -65,10 +74,10 @@ type WorkerReply = ({ type: 'done'; ms: number } & CheckpointResult) | { type: '
  * database file; traced with `perf trace` against the load bench's stall log, BENCHMARKS.md).
  *
  * A round: the worker copies the WAL with a PASSIVE checkpoint, which waits for no reader or writer (of this
- * process or another: the web app shares the file) while the server goes on writing. The WAL starts again from
- * its beginning only once it has been copied whole, so writes landing during every copy would let it grow for
- * good; `finish` then copies what came in meanwhile on the server's own thread, where no write can land
- * during it. (Left to the worker, that last copy did not let the WAL start again while the process also had a
+ * process or another: the web app shares the file) while the server goes on writing, and then once more what
+ * was written meanwhile. The WAL starts again from its beginning only once it has been copied whole, so writes
+ * landing during every copy would let it grow for good; `finish` then copies what came in during the second,
+ * short copy, on the server's own thread, where no write can land during it. (Left to the worker, that last copy did not let the WAL start again while the process also had a
  * Prisma connection open: measured, not understood.) The process's writing connections keep an automatic
  * checkpoint only as a backstop (`WAL_BACKSTOP_PAGES`).
  */
@@ -87,12 +96,19 @@ export class SqliteCheckpointer {
   };
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | undefined;
+  private writtenAtLastRound = 0;
   private closed = false;
   private behind = false;
+  /** why the worker is gone, once it is (an error, or it exited unasked) */
+  private gone: string | undefined;
+  /** the copies waiting for the worker's answer, in order (answered with a failure if the worker goes) */
+  private readonly awaiting: ((reply: WorkerReply) => void)[] = [];
 
   private constructor(
     databaseUrl: string,
     private readonly everyMs: number,
+    private readonly writtenPages: (() => number) | undefined,
+    private readonly roundPages: number,
     private readonly finish: SqliteCheckpointerOptions['finish'],
     private readonly behindPages: number,
     private readonly onBehind: SqliteCheckpointerOptions['onBehind'],
@@ -100,7 +116,9 @@ export class SqliteCheckpointer {
     const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sqliteCheckpointWorker.mjs');
     this.worker = new Worker(workerFile, { workerData: { file: sqliteFilePath(databaseUrl), busyTimeoutMs: BUSY_TIMEOUT_MS } });
     this.worker.unref(); // an idle worker keeps no process alive (it is held while it has work)
-    this.worker.on('error', (error) => this.onBehind?.('the SQLite checkpoint worker failed', { error: error.message }));
+    this.worker.on('message', (reply: WorkerReply) => this.answer(reply));
+    this.worker.on('error', (error) => this.lose(error.message));
+    this.worker.on('exit', (code) => this.lose(`it exited with code ${code}`));
   }
 
   /** Starts the worker; its first round runs after `everyMs`. The file must exist (migrated). */
@@ -108,7 +126,9 @@ export class SqliteCheckpointer {
     const everyMs = options.everyMs ?? 1_000;
     const behindPages = options.behindPages ?? 25_000;
     if (!Number.isFinite(everyMs) || everyMs < 1) throw new RangeError(`everyMs must be at least 1, got ${everyMs}`);
-    const checkpointer = new SqliteCheckpointer(databaseUrl, everyMs, options.finish, behindPages, options.onBehind);
+    const roundPages = options.roundPages ?? WAL_AUTOCHECKPOINT_PAGES;
+    if (!Number.isSafeInteger(roundPages) || roundPages < 1) throw new RangeError(`roundPages must be a whole number from 1, got ${roundPages}`);
+    const checkpointer = new SqliteCheckpointer(databaseUrl, everyMs, options.writtenPages, roundPages, options.finish, behindPages, options.onBehind);
     checkpointer.schedule();
     return checkpointer;
   }
@@ -120,7 +140,6 @@ export class SqliteCheckpointer {
   /** Runs a round now (after the one in progress, if any) and resolves when it is done. */
   async checkpointNow(): Promise<CheckpointStats> {
     if (this.closed) throw new Error('the checkpointer is closed');
-    await this.round;
     await this.startRound();
     return this.stats();
   }
@@ -131,6 +150,7 @@ export class SqliteCheckpointer {
     this.closed = true;
     clearTimeout(this.timer);
     await this.round;
+    if (this.gone) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();
     this.worker.postMessage({ type: 'close' });
@@ -138,13 +158,17 @@ export class SqliteCheckpointer {
   }
 
   private schedule(): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => void this.startRound().then(() => this.schedule()), this.everyMs);
+    if (this.closed || this.gone) return;
+    this.timer = setTimeout(() => {
+      if (this.writtenPages && this.writtenPages() - this.writtenAtLastRound < this.roundPages) return this.schedule();
+      void this.startRound().then(() => this.schedule());
+    }, this.everyMs);
     this.timer.unref();
   }
 
+  /** Rounds run one at a time: a new one starts when the one before has ended. */
   private startRound(): Promise<void> {
-    const round = this.runRound().finally(() => {
+    const round = (this.round ?? Promise.resolve()).then(() => this.runRound()).finally(() => {
       if (this.round === round) this.round = undefined;
     });
     this.round = round;
@@ -154,14 +178,18 @@ export class SqliteCheckpointer {
   private async runRound(): Promise<void> {
     const s = this.stats_;
     s.runs++;
+    this.writtenAtLastRound = this.writtenPages?.() ?? 0;
     const copy = await this.copyInWorker();
     if (copy.type === 'failed') return this.failed(copy.error);
     this.noteWalSize(copy.log);
-    s.longestCopyMs = Math.max(s.longestCopyMs, copy.ms);
-    s.totalCopyMs += copy.ms;
     // busy: another connection (another process) is checkpointing, and is left to it; -1: not in WAL mode
-    if (copy.busy !== 0 || copy.log <= 0) return;
-    let last: CheckpointResult = copy;
+    if (copy.busy !== 0 || copy.log <= 0) return this.noteCopy(copy.ms);
+    // what was written during that copy, in the worker too: the copy left for `finish` is then only what comes
+    // in during this short one
+    const again = await this.copyInWorker();
+    if (again.type === 'failed') return this.failed(again.error);
+    this.noteCopy(copy.ms + again.ms);
+    let last: CheckpointResult = again;
     if (this.finish && !this.closed) {
       const started = performance.now();
       try {
@@ -178,14 +206,32 @@ export class SqliteCheckpointer {
   }
 
   private copyInWorker(): Promise<WorkerReply> {
+    if (this.gone) return Promise.resolve({ type: 'failed', error: `the checkpoint worker is gone: ${this.gone}` });
     return new Promise<WorkerReply>((resolve) => {
+      this.awaiting.push(resolve);
       this.worker.ref(); // the process waits for the answer
-      this.worker.once('message', (reply: WorkerReply) => {
-        this.worker.unref();
-        resolve(reply);
-      });
       this.worker.postMessage({ type: 'checkpoint' });
     });
+  }
+
+  private answer(reply: WorkerReply): void {
+    const awaiting = this.awaiting.shift();
+    if (this.awaiting.length === 0) this.worker.unref();
+    awaiting?.(reply);
+  }
+
+  /** The worker is gone: said once; the connections' own checkpoint (the backstop) takes over from here. */
+  private lose(why: string): void {
+    if (this.gone || (this.closed && this.awaiting.length === 0)) return;
+    this.gone = why;
+    clearTimeout(this.timer);
+    this.onBehind?.('the SQLite checkpoint worker stopped; the connections copy the WAL themselves from now on, at their backstop size', { why });
+    while (this.awaiting.length > 0) this.answer({ type: 'failed', error: `the checkpoint worker is gone: ${why}` });
+  }
+
+  private noteCopy(ms: number): void {
+    this.stats_.longestCopyMs = Math.max(this.stats_.longestCopyMs, ms);
+    this.stats_.totalCopyMs += ms;
   }
 
   private noteWalSize(log: number): void {

@@ -32,6 +32,7 @@ export class SqliteTownSaves {
   private readonly update: Database.Statement<[string, number, string, string, number]>;
   private readonly updateWithPoints: Database.Statement<[string, number, string, number, string, number]>;
   private readonly inOneTransaction: (rows: readonly TownSaveRow[]) => boolean[];
+  private saved = 0;
   private lastSavedAt: Date | undefined;
   private lastSavedAtText = '';
 
@@ -62,7 +63,13 @@ export class SqliteTownSaves {
       row.points === null
         ? this.update.run(row.snapshotJson, row.expectedVersion + 1, savedAt, row.townId, row.expectedVersion)
         : this.updateWithPoints.run(row.snapshotJson, row.expectedVersion + 1, savedAt, row.points, row.townId, row.expectedVersion);
+    this.saved++;
     return result.changes === 1;
+  }
+
+  /** Rows written so far (a save rewrites about one page: what `SqliteCheckpointer` counts a round's pages by). */
+  get rowsSaved(): number {
+    return this.saved;
   }
 
   /** The rows of a batch share one `Date`: its text is made once. */

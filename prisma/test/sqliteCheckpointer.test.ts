@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -158,8 +158,39 @@ describe('SqliteCheckpointer: the WAL copied into the file from a worker thread'
     await expect(checkpointer.checkpointNow()).rejects.toThrow(/closed/);
   });
 
+  it('with a count of pages written, runs a round only once enough were written since the last', async () => {
+    const saves = new SqliteTownSaves(databaseUrl, { walAutocheckpointPages: WAL_BACKSTOP_PAGES });
+    const checkpointer = SqliteCheckpointer.start(databaseUrl, { everyMs: 10, writtenPages: () => saves.rowsSaved, roundPages: 200, finish: () => saves.checkpoint() });
+    try {
+      await save(saves, 150);
+      await delay(150); // fifteen looks
+      expect(checkpointer.stats().runs).toBe(0);
+      await save(saves, 60);
+      await vi.waitFor(() => expect(checkpointer.stats().runs).toBe(1), { timeout: 5_000 });
+      expect(checkpointer.stats().walPages).toBeGreaterThanOrEqual(210);
+      await delay(150);
+      expect(checkpointer.stats().runs).toBe(1); // nothing written since
+    } finally {
+      await checkpointer.close();
+      saves.close();
+    }
+  });
+
+  it('says so when its worker dies, and still closes', async () => {
+    const told = vi.fn();
+    const checkpointer = SqliteCheckpointer.start(databaseUrl, { everyMs: 60_000, onBehind: told });
+    await checkpointer.checkpointNow();
+    // the worker thread ends without being asked (as a crash in it would)
+    await (checkpointer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await vi.waitFor(() => expect(told).toHaveBeenCalledWith(expect.stringMatching(/worker stopped/), expect.objectContaining({ why: expect.any(String) })));
+    const stats = await checkpointer.checkpointNow(); // answered at once, as a failure
+    expect(stats.failures).toBe(1);
+    await checkpointer.close();
+  });
+
   it('refuses settings that make no sense, before starting anything', () => {
     expect(() => SqliteCheckpointer.start(databaseUrl, { everyMs: 0 })).toThrow(RangeError);
+    expect(() => SqliteCheckpointer.start(databaseUrl, { roundPages: 0.5 })).toThrow(/roundPages/);
     expect(() => new SqliteTownSaves(databaseUrl, { walAutocheckpointPages: 0 })).toThrow(/walAutocheckpointPages/);
     expect(() => createPrismaClient(databaseUrl, { walAutocheckpointPages: 1.5 })).toThrow(/walAutocheckpointPages/);
   });

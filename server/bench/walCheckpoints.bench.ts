@@ -4,8 +4,9 @@
  * JSON each) in batches of 64 every 20 ms, as the autosave queue writes them, for 20 s, two ways in the same run:
  *   - baseline: the connection's own automatic checkpoint at `WAL_AUTOCHECKPOINT_PAGES` (how the server saved
  *     before): the commit that takes the WAL past it copies the whole WAL, with two fsyncs, inside the commit;
- *   - `openServerDatabase`: a `SqliteCheckpointer` copies it from a worker thread every second and finishes
- *     each round on this thread (the few pages written during the copy).
+ *   - `openServerDatabase`: a `SqliteCheckpointer` copies it from a worker thread once as many pages were
+ *     written, twice per round (the second for what came in during the first), and finishes each round on this
+ *     thread (the few pages written during the second copy).
  * Columns: how long this thread was held (each batch's commit, and for the checkpointer its `finish` too),
  * this thread's event-loop delay (5-ms resolution: anything else that held it), the WAL's size, and the
  * process's CPU (user + system, every thread).
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
         const database = openServerDatabase(url);
         const saves = database.townSaves as SqliteTownSaves;
         setup = {
-          name: 'SqliteCheckpointer (worker thread, every 1 s)',
+          name: `SqliteCheckpointer (worker thread, every ${WAL_AUTOCHECKPOINT_PAGES.toLocaleString('en-US')} pages)`,
           saveMany: (r) => saves.saveMany(r),
           finishMs: () => {
             const s = database.checkpointer!.stats();
