@@ -22,7 +22,7 @@ export interface CheckpointResult {
 
 /** How the checkpointer has done since it started (GET /metrics shows it). */
 export interface CheckpointStats {
-  /** rounds run: the worker's copy, then the rest on the caller's thread */
+  /** rounds run: two copies in the worker, then `finish` on the caller's thread */
   runs: number;
   /** rounds after which the WAL was copied whole, so that the next write starts it again from its beginning */
   complete: number;
@@ -52,7 +52,7 @@ export interface SqliteCheckpointerOptions {
   roundPages?: number;
   /**
    * A round's last checkpoint, on the caller's thread, through a connection of the process that writes: it
-   * copies what was written during the worker's copy (a few hundred pages at most), so that the WAL is copied
+   * copies what was written during the worker's second, short copy (a few pages), so that the WAL is copied
    * whole and starts again from its beginning at the next write. Without it only the worker's copies run.
    */
   finish?: () => CheckpointResult;
@@ -77,9 +77,10 @@ type WorkerReply = ({ type: 'done'; ms: number } & CheckpointResult) | { type: '
  * process or another: the web app shares the file) while the server goes on writing, and then once more what
  * was written meanwhile. The WAL starts again from its beginning only once it has been copied whole, so writes
  * landing during every copy would let it grow for good; `finish` then copies what came in during the second,
- * short copy, on the server's own thread, where no write can land during it. (Left to the worker, that last copy did not let the WAL start again while the process also had a
- * Prisma connection open: measured, not understood.) The process's writing connections keep an automatic
- * checkpoint only as a backstop (`WAL_BACKSTOP_PAGES`).
+ * short copy, on the server's own thread, where no write can land during it. (Left to the worker, that last
+ * copy did not let the WAL start again while the process also had a Prisma connection open: measured, not
+ * understood.) The process's writing connections keep an automatic checkpoint only as a backstop
+ * (`WAL_BACKSTOP_PAGES`), which is also what copies the WAL if the worker dies.
  */
 export class SqliteCheckpointer {
   private readonly worker: Worker;
