@@ -11,8 +11,6 @@ export { defaultDataDir } from './paths';
 export { BUSY_TIMEOUT_MS, WAL_AUTOCHECKPOINT_PAGES } from './sqliteAdapter';
 export { placeTown, placeUnplacedTowns } from './galaxyPlacement';
 export { SqliteTownSaves, type SqliteTownSavesOptions, type TownSaveRow } from './sqliteTownSaves';
-export { SqliteCheckpointer, WAL_BACKSTOP_PAGES, type CheckpointResult, type CheckpointStats, type SqliteCheckpointerOptions } from './sqliteCheckpointer';
-export { openServerDatabase, type ServerDatabase } from './serverDatabase';
 export { PostgresTownSaves } from './postgresTownSaves';
 // PrismaClient, Prisma (namespace: errors, input types), and one type per model (User, Session, Town, ...).
 export * from '../generated/client/client';

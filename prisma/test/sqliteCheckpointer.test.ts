@@ -4,17 +4,8 @@ import path from 'node:path';
 import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createPrismaClient,
-  migrateDatabase,
-  openServerDatabase,
-  SqliteCheckpointer,
-  SqliteTownSaves,
-  WAL_AUTOCHECKPOINT_PAGES,
-  WAL_BACKSTOP_PAGES,
-  type PrismaClient,
-  type ServerDatabase,
-} from '../src/index';
+import { createPrismaClient, migrateDatabase, SqliteTownSaves, WAL_AUTOCHECKPOINT_PAGES, type PrismaClient } from '../src/index';
+import { openServerDatabase, SqliteCheckpointer, WAL_BACKSTOP_PAGES, type ServerDatabase } from '../src/server';
 
 /** Frames the WAL holds now, asked through a connection of its own (a passive checkpoint reports it). */
 function walFrames(file: string): { log: number; checkpointed: number } {

@@ -20,7 +20,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { createPrismaClient, migrateDatabase, openServerDatabase, SqliteTownSaves, WAL_AUTOCHECKPOINT_PAGES, type TownSaveRow } from '@starscape/prisma';
+import { createPrismaClient, migrateDatabase, SqliteTownSaves, WAL_AUTOCHECKPOINT_PAGES, type TownSaveRow } from '@starscape/prisma';
+import { openServerDatabase } from '@starscape/prisma/server';
 import { newTown } from '@starscape/shared';
 import { printTable } from './support/table';
 

@@ -3,7 +3,8 @@
  * SIGTERM/SIGINT save every town before exiting.
  */
 import { setFlagsFromString } from 'node:v8';
-import { defaultDataDir, defaultDatabaseUrl, openServerDatabase, placeUnplacedTowns } from '@starscape/prisma';
+import { defaultDataDir, defaultDatabaseUrl, placeUnplacedTowns } from '@starscape/prisma';
+import { openServerDatabase } from '@starscape/prisma/server';
 import { createGameTokenVerifier } from './auth/GameTokenVerifier';
 import { PrismaUserDirectory } from './auth/PrismaUserDirectory';
 import { clusterServices } from './cluster/clusterServices';

@@ -14,7 +14,7 @@
  */
 import http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { openServerDatabase } from '@starscape/prisma';
+import { openServerDatabase } from '@starscape/prisma/server';
 import {
   ClientMessage,
   ERROR_MESSAGES,

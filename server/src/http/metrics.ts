@@ -1,5 +1,5 @@
 import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
-import type { CheckpointStats } from '@starscape/prisma';
+import type { CheckpointStats } from '@starscape/prisma/server';
 import type { InputTickStats } from '../transport/InputTick';
 
 /** Event-loop delay over some span, in milliseconds beyond the sampling interval; all zero when nothing was sampled. */
