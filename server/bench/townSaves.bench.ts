@@ -16,6 +16,7 @@ import { newTown } from '@starscape/shared';
 import { postgresCheck, startPostgres } from '../../scripts/services/postgres';
 import { PrismaTownRepository, type TownSaveStatements } from '../src/persistence/PrismaTownRepository';
 import type { TownSave } from '../src/persistence/TownRepository';
+import { seedTowns } from './support/seedTowns';
 import { printTable } from './support/table';
 
 const TOWNS = 2_000;
@@ -56,14 +57,7 @@ async function benchDatabase(database: string, url: string, statementsFor: (pris
   const prisma = createPrismaClient(url);
   const statements = statementsFor(prisma);
   try {
-    const owner = await prisma.user.create({ data: { displayName: 'Bench', isGuest: true } });
-    const snapshot = JSON.stringify(newTown(Date.now(), 1));
-    const ids: string[] = [];
-    for (let at = 0; at < TOWNS; at += 500) {
-      const chunk = Array.from({ length: Math.min(500, TOWNS - at) }, (_, i) => ({ id: `bench-${at + i}`, ownerId: owner.id, name: `Town ${at + i}`, snapshot }));
-      await prisma.town.createMany({ data: chunk });
-      ids.push(...chunk.map((c) => c.id));
-    }
+    const ids = await seedTowns(prisma, TOWNS, JSON.stringify(newTown(Date.now(), 1)));
     const versions = new Map(ids.map((id) => [id, 1]));
     const writers: Array<[string, PrismaTownRepository]> = [
       ['Prisma updateMany per town (baseline)', new PrismaTownRepository(prisma)],

@@ -23,6 +23,8 @@ import Database from 'better-sqlite3';
 import { createPrismaClient, migrateDatabase, SqliteTownSaves, WAL_AUTOCHECKPOINT_PAGES, type TownSaveRow } from '@starscape/prisma';
 import { openServerDatabase } from '@starscape/prisma/server';
 import { newTown } from '@starscape/shared';
+import { percentile } from './support/percentile';
+import { seedTowns } from './support/seedTowns';
 import { printTable } from './support/table';
 
 const TOWNS = 16_000;
@@ -44,15 +46,7 @@ async function seed(url: string): Promise<string[]> {
   await migrateDatabase(url);
   const prisma = createPrismaClient(url);
   try {
-    const owner = await prisma.user.create({ data: { displayName: 'Bench', isGuest: true } });
-    const snapshot = JSON.stringify({ ...newTown(Date.now(), 1), note: 'x'.repeat(1200) });
-    const ids: string[] = [];
-    for (let at = 0; at < TOWNS; at += 500) {
-      const chunk = Array.from({ length: Math.min(500, TOWNS - at) }, (_, i) => ({ id: `bench-${String(at + i).padStart(6, '0')}`, ownerId: owner.id, name: `Town ${at + i}`, snapshot }));
-      await prisma.town.createMany({ data: chunk });
-      ids.push(...chunk.map((c) => c.id));
-    }
-    return ids;
+    return await seedTowns(prisma, TOWNS, JSON.stringify({ ...newTown(Date.now(), 1), note: 'x'.repeat(1200) }));
   } finally {
     await prisma.$disconnect();
   }
@@ -96,12 +90,11 @@ async function run(setup: Setup, ids: string[]): Promise<string[]> {
   const seconds = (performance.now() - started) / 1000;
   delay.disable();
   held.sort((a, b) => a - b);
-  const at = (q: number) => held[Math.min(held.length - 1, Math.floor(q * held.length))]!;
   const finish = setup.finishMs();
   return [
     setup.name,
     String(saves),
-    `${at(0.5).toFixed(2)} / ${at(0.99).toFixed(1)} / ${held[held.length - 1]!.toFixed(0)}`,
+    `${percentile(held, 50).toFixed(2)} / ${percentile(held, 99).toFixed(1)} / ${held[held.length - 1]!.toFixed(0)}`,
     finish.total ? `${((finish.total / seconds)).toFixed(1)} / ${finish.longest.toFixed(0)}` : '–',
     ((held.reduce((a, b) => a + b, 0) + finish.total) / seconds).toFixed(1),
     `${(delay.percentile(99) / 1e6).toFixed(1)} / ${(delay.max / 1e6).toFixed(0)}`,
