@@ -296,6 +296,7 @@ async function measure(
     const stopPromotion = options.heapDir && server.inspectorUrl ? await startPromotionProfile(server.inspectorUrl) : undefined;
     await Promise.all(generators.map((g) => g.mark()));
     const markedAt = Date.now();
+    const windowStart = await server.metrics().catch(() => undefined);
     const cpuBefore = readCpu(server.pid);
     const machineBefore = readMachineBusyMs();
     const windows = new Map<number, NonNullable<MetricsReport['eventLoopDelayMs']['lastWindow']>>();
@@ -349,6 +350,7 @@ async function measure(
       systemMsPerSecond: cpu.systemMsPerSecond,
       rssIdleBytes: idle.rssBytes,
       rssBytes: memory.rssBytes,
+      fullCollections: windowStart && lastMetrics ? lastMetrics.gc.full.count - windowStart.gc.full.count : NaN,
       ...(kind === 'colyseus' ? { inputTickMs: idleMetrics.inputTick?.tickMs ?? 0 } : {}),
       heapIdleBytes: idleMetrics.memory.heapUsedBytes,
       heapUsedBytes: lastMetrics?.memory.heapUsedBytes ?? NaN,
@@ -379,7 +381,8 @@ async function measure(
     };
     log(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
-        `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
+        `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player, ` +
+        `${result.fullCollections} full garbage collections`,
     );
     if (slow.count > 0) {
       log(
