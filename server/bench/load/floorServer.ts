@@ -10,12 +10,16 @@
  *     since the real server differs from Colyseus's default (one pass every 3 s);
  *   - `withoutPm2Io` (Colyseus 0.16 otherwise starts @pm2/io's inspector session and handle sampling).
  *
- *   node --import tsx bench/load/floorServer.ts      (cwd server/; env: GAME_PORT, GAME_HOST)
+ * With FLOOR_TOWNS_PER_ROOM > 1 (the bench's `floor-hosted`), many towns share a room instead (`HostedTownsRoom`).
+ *
+ *   node --import tsx bench/load/floorServer.ts      (cwd server/; env: GAME_PORT, GAME_HOST, FLOOR_TOWNS_PER_ROOM)
  * GET /healthz and GET /metrics answer like the game server's (the same `ProcessMetrics`).
  */
 import '../../src/withoutPm2Io'; // before Colyseus starts
 import http from 'node:http';
-import { Room, Server, type Client } from '@colyseus/core';
+import { ClientState, Protocol, Room, SchemaSerializer, Server, type Client } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
+import { withEncoderBufferSize } from '../../src/rooms/sizedState';
 import { ClientMessage, RoomName } from '@starscape/shared';
 import { processMetrics } from '../../src/http/metrics';
 import { GameTransport } from '../../src/transport/GameTransport';
@@ -53,6 +57,106 @@ class FloorRoom extends Room<FloorTown> {
   }
 }
 
+/**
+ * The hosted floor (`FLOOR_TOWNS_PER_ROOM` > 1): many towns share one Colyseus room, so a player costs a client
+ * and a town, not a room. Each client still sees its own town as the room's state (the handshake is the same
+ * `FloorTown` type), so the load bench's clients cannot tell the two floors apart. A town keeps its own state
+ * and encoder (encoding into buffers all towns share); a change is encoded once and sent to that town's clients
+ * only, never to the room's others. Rooms fill up in turn (`maxClients`); towns are not bound to a room, as no
+ * two clients here share one.
+ */
+const townsPerRoom = Number(process.env.FLOOR_TOWNS_PER_ROOM ?? 1);
+if (!Number.isInteger(townsPerRoom) || townsPerRoom < 1) throw new Error('FLOOR_TOWNS_PER_ROOM must be a whole number ≥ 1');
+const sharedPatchBuffer = Buffer.alloc(64 * 1024);
+const sharedFullStateBuffer = Buffer.alloc(64 * 1024);
+sharedFullStateBuffer[0] = Protocol.ROOM_STATE;
+
+class HostedTown {
+  readonly state = new FloorTown();
+  readonly encoder: Encoder<FloorTown>;
+  readonly clients: Client[] = [];
+  nextId = 1;
+
+  constructor(readonly townId: string) {
+    this.state.since = Date.now();
+    this.encoder = withEncoderBufferSize(8, () => new Encoder(this.state));
+    this.encoder.sharedBuffer = sharedPatchBuffer;
+    this.encoder.discardChanges(); // nobody has the town yet: a joiner gets its full state
+  }
+
+  /** Encodes the town's changes once (a copy: the buffer is every town's) and sends them to its clients. */
+  patch(): void {
+    sharedPatchBuffer[0] = Protocol.ROOM_STATE_PATCH;
+    const bytes = Buffer.from(this.encoder.encode({ offset: 1 }));
+    for (const client of this.clients) if (client.state === ClientState.JOINED) client.raw(bytes);
+    this.encoder.discardChanges();
+  }
+}
+
+/** A hosted room's serializer: a joiner's full state is its own town's; patches are each town's (`HostedTown.patch`). */
+class HostedTownsSerializer extends SchemaSerializer<FloorTown> {
+  override getFullState(client?: Client): Buffer {
+    const town = client?.userData as HostedTown | undefined;
+    if (!town) throw new Error('HostedTownsSerializer: a client without a town');
+    return Buffer.from(town.encoder.encodeAll({ offset: 1 }, sharedFullStateBuffer));
+  }
+
+  override applyPatches(): boolean {
+    return false;
+  }
+}
+
+const hostedTowns = new Map<string, HostedTown>();
+
+class HostedTownsRoom extends Room<FloorTown> {
+  override autoDispose = true;
+  override maxClients = townsPerRoom;
+
+  override onCreate(): void {
+    this.patchRate = 0;
+    // the room's own state only gives the handshake its type; its buffers are made tiny
+    withEncoderBufferSize(8, () => this.setState(new FloorTown()));
+    Object.setPrototypeOf((this as unknown as { _serializer: object })._serializer, HostedTownsSerializer.prototype);
+
+    this.onMessage(ClientMessage.OrderShips, (client: Client, message: { ship?: unknown; count?: unknown }) => {
+      if (typeof message?.ship !== 'string' || typeof message.count !== 'number') return;
+      const town = client.userData as HostedTown;
+      const order = new FloorOrder();
+      order.id = town.nextId++;
+      order.ship = message.ship;
+      order.remaining = message.count;
+      town.state.shipyard.push(order);
+      town.state.since = Date.now();
+      town.patch();
+    });
+    this.onMessage(ClientMessage.CancelShipOrder, (client: Client, message: { orderId?: unknown }) => {
+      if (typeof message?.orderId !== 'number') return;
+      const town = client.userData as HostedTown;
+      const i = town.state.shipyard.findIndex((o) => o.id === message.orderId);
+      if (i < 0) return;
+      town.state.shipyard.splice(i, 1);
+      town.state.since = Date.now();
+      town.patch();
+    });
+  }
+
+  override onJoin(client: Client, options: { townId?: unknown }): void {
+    if (typeof options?.townId !== 'string') throw new Error('townId');
+    let town = hostedTowns.get(options.townId);
+    if (!town) hostedTowns.set(options.townId, (town = new HostedTown(options.townId)));
+    town.clients.push(client);
+    client.userData = town;
+  }
+
+  override onLeave(client: Client, _consented: boolean): void {
+    const town = client.userData as HostedTown | undefined;
+    if (!town) return;
+    const i = town.clients.indexOf(client);
+    if (i >= 0) town.clients.splice(i, 1);
+    if (town.clients.length === 0) hostedTowns.delete(town.townId);
+  }
+}
+
 const port = Number(process.env.GAME_PORT ?? 2568);
 const host = process.env.GAME_HOST ?? '127.0.0.1';
 const metrics = processMetrics();
@@ -72,9 +176,10 @@ gameServer = new Server({
   gracefullyShutdown: false,
   greet: false,
 });
-gameServer.define(RoomName.Town, FloorRoom).filterBy(['townId']);
+if (townsPerRoom > 1) gameServer.define(RoomName.Town, HostedTownsRoom);
+else gameServer.define(RoomName.Town, FloorRoom).filterBy(['townId']);
 await gameServer.listen(port, host);
-console.log(`floor listening on ${host}:${port}`);
+console.log(`floor listening on ${host}:${port} (${townsPerRoom === 1 ? 'a room per town' : `${townsPerRoom} towns a room`})`);
 
 const stop = () => {
   void gameServer.gracefullyShutdown(false).finally(() => process.exit(0));

@@ -15,7 +15,10 @@
  *          --heap[=dir] (live heap per player after a full collection, and what the window promoted to the old
  *          generation per action, by allocation site)   --silent=20 (s): after the window, stop every action and
  *          measure the server's CPU with everyone connected but silent, and from it the CPU of one action
- *          --servers=floor adds a bare Colyseus room per player (floorServer.ts): what the design costs at least
+ *          --servers=floor adds a bare Colyseus room per player (floorServer.ts): what the design costs at least;
+ *          floor-hosted the same with 100 towns sharing a room (a player costs a client and a town, not a room)
+ *          --floors=16000: the players at which both floors also run (a full run: 16,000, beside the target's run;
+ *          otherwise none)
  *          --stalls: log each time the server's event loop comes back over 150 ms late, and say for the window's
  *          worst stalls whether its main thread was busy (JS, GC) or starved of CPU (stallProbe.mjs)
  *          --autosave=5000 (AUTOSAVE_INTERVAL_MS of both servers; 600000 keeps saves out of the window)
@@ -62,6 +65,8 @@ interface Options {
   quick: boolean;
   players: number[];
   servers: ServerKind[];
+  /** the player counts at which both floors also run */
+  floorPlayers?: number[];
   windowMs: number;
   settleMs: number;
   joinsPerSecond: number;
@@ -93,7 +98,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls', 'floors'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -102,12 +107,18 @@ function parseOptions(argv: string[]): Options {
   const nice = flags.get('generator-nice');
   if (nice !== undefined && !/^(1?[0-9])$/.test(nice)) throw new Error('--generator-nice takes a nice value from 0 to 19, like --generator-nice=10');
   const servers = (list(flags.get('servers')) ?? ['colyseus', 'baseline']) as ServerKind[];
-  if (servers.some((s) => s !== 'colyseus' && s !== 'baseline' && s !== 'floor')) throw new Error('--servers takes colyseus, baseline and/or floor');
+  const kinds: ServerKind[] = ['colyseus', 'baseline', 'floor', 'floor-hosted'];
+  if (servers.some((s) => !kinds.includes(s))) throw new Error(`--servers takes ${kinds.join(', ')}`);
+  // a full run measures the floors beside the 16,000-player target: how far below them it is
+  const fullRun = !quick && !flags.has('players') && !flags.has('servers');
+  const floorPlayers = (list(flags.get('floors')) ?? (fullRun ? ['16000'] : [])).map(Number);
+  if (floorPlayers.some((n) => !players.includes(n))) throw new Error('--floors takes player counts that --players also runs, like --floors=16000');
   const seconds = (flag: string, fallback: number) => (flags.get(flag) ? Number(flags.get(flag)) * 1000 : fallback);
   return {
     quick,
     players,
     servers,
+    floorPlayers,
     windowMs: seconds('window', quick ? 10_000 : 30_000),
     settleMs: seconds('settle', quick ? 6000 : 10_000),
     joinsPerSecond: Number(flags.get('join-rate') || 400),
@@ -545,7 +556,8 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   try {
     for (const players of options.players) {
-      for (const kind of options.servers) {
+      const floors: ServerKind[] = options.floorPlayers?.includes(players) ? ['floor', 'floor-hosted'] : [];
+      for (const kind of [...options.servers, ...floors.filter((f) => !options.servers.includes(f))]) {
         try {
           const { result } = await measure(kind, players, options, shared);
           results.push(result);

@@ -1,6 +1,6 @@
 /** One measured run of the load bench, how it is computed from the readings, and the targets of issue 5. */
 import { percentile } from '../support/percentile';
-import type { ServerKind } from './townPlayers';
+import { HOSTED_TOWNS_PER_ROOM, type ServerKind } from './townPlayers';
 
 export interface RunResult {
   kind: ServerKind;
@@ -111,6 +111,14 @@ function collectionsSummary(count: number | undefined): string {
   return `, ${count} full ${count === 1 ? 'collection' : 'collections'} in the window`;
 }
 
+/** "; the bare Colyseus floors in the same run: …": the p99 of a server with no game in it, on the same load. */
+function floorsSummary(...floors: (RunResult | undefined)[]): string {
+  const measuredFloors = floors.filter((f): f is RunResult => f !== undefined && !f.error);
+  if (measuredFloors.length === 0) return '';
+  const each = measuredFloors.map((f) => `${serverName(f.kind)} p99 ${fmt(f.latency.p99, 0)} ms${collectionsSummary(f.fullCollections)}`);
+  return `; the bare Colyseus floors in the same run: ${each.join('; ')}`;
+}
+
 /** The targets of issue 5, checked against this run's results (null: not measured in this run). */
 export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
   const ok = (r: RunResult | undefined): r is RunResult => r !== undefined && !r.error;
@@ -122,7 +130,7 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
     ok(big)
       ? {
           target: '16,000 players on one process: p99 action→result < 100 ms and the server under one core',
-          measured: `${big.joined} joined, p99 ${fmt(big.latency.p99, 0)} ms${slowSummary(big.slow)}, server ${fmt(big.cpuMsPerSecond / 10, 0)} % of a core${collectionsSummary(big.fullCollections)}`,
+          measured: `${big.joined} joined, p99 ${fmt(big.latency.p99, 0)} ms${slowSummary(big.slow)}, server ${fmt(big.cpuMsPerSecond / 10, 0)} % of a core${collectionsSummary(big.fullCollections)}${floorsSummary(find('floor', 16_000), find('floor-hosted', 16_000))}`,
           met: big.joined === 16_000 && big.connectedAtEnd === 16_000 && big.latency.p99 < 100 && big.cpuMsPerSecond < 1000,
         }
       : { target: '16,000 players on one process: p99 action→result < 100 ms and the server under one core', measured: (big as RunResult | undefined)?.error ?? 'not run', met: null },
@@ -188,7 +196,10 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
 
 /** How a server kind is named in tables and logs. */
 export function serverName(kind: ServerKind): string {
-  return kind === 'colyseus' ? 'Starscape (Colyseus)' : kind === 'floor' ? 'floor (bare Colyseus)' : 'baseline (socket.io)';
+  if (kind === 'colyseus') return 'Starscape (Colyseus)';
+  if (kind === 'floor') return 'floor (bare Colyseus)';
+  if (kind === 'floor-hosted') return `floor, ${HOSTED_TOWNS_PER_ROOM} towns a room`;
+  return 'baseline (socket.io)';
 }
 
 /** The results table (first row: header). */

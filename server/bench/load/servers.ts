@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MetricsReport } from '../../src/http/metrics';
 import { sleep } from '../support/async';
-import type { ServerKind } from './townPlayers';
+import { HOSTED_TOWNS_PER_ROOM, isFloor, type ServerKind } from './townPlayers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** this checkout's server/ folder (a run normally passes a snapshot's, see codeSnapshot.ts) */
@@ -58,7 +58,7 @@ export class ServerProcess {
   }
 
   static async start(kind: ServerKind, options: ServerOptions): Promise<ServerProcess> {
-    const entry = kind === 'colyseus' ? 'src/main.ts' : kind === 'floor' ? 'bench/load/floorServer.ts' : 'bench/load/baselineServer.ts';
+    const entry = kind === 'colyseus' ? 'src/main.ts' : isFloor(kind) ? 'bench/load/floorServer.ts' : 'bench/load/baselineServer.ts';
     const probe = options.stallLog ? [`--import=${pathToFileURL(path.join(here, 'stallProbe.mjs')).href}`] : [];
     const execArgv = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), ...probe, ...(options.nodeOptions ?? []), '--import', 'tsx', entry];
     const env: NodeJS.ProcessEnv = {
@@ -81,6 +81,7 @@ export class ServerProcess {
       GAME_PUBLIC_ADDRESS: '',
       FLY_MACHINE_ID: '',
       STALL_LOG: options.stallLog ?? '',
+      FLOOR_TOWNS_PER_ROOM: kind === 'floor-hosted' ? String(HOSTED_TOWNS_PER_ROOM) : '1',
       ...options.env,
     };
     const child = spawn(process.execPath, execArgv, { cwd: options.serverDir ?? defaultServerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

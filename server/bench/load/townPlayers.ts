@@ -12,7 +12,13 @@ import { TownState } from '../../src/rooms/schema/TownState';
 import { FloorTown } from './floorState';
 import { ORDERED_SHIP } from './workload';
 
-export type ServerKind = 'colyseus' | 'baseline' | 'floor';
+export type ServerKind = 'colyseus' | 'baseline' | 'floor' | 'floor-hosted';
+
+/** How many towns share a room in the `floor-hosted` server. */
+export const HOSTED_TOWNS_PER_ROOM = 100;
+
+/** The bare Colyseus floors (floorServer.ts): a room per town, or many towns a room. */
+export const isFloor = (kind: ServerKind) => kind === 'floor' || kind === 'floor-hosted';
 
 export interface TownPlayer {
   /** true from the join until the connection drops */
@@ -217,5 +223,5 @@ export class SocketIoTownPlayer implements TownPlayer {
 
 export function createTownPlayer(kind: ServerKind, endpoint: string, townId: string, token: string): TownPlayer {
   if (kind === 'baseline') return new SocketIoTownPlayer(endpoint, townId, token);
-  return new ColyseusTownPlayer(endpoint, townId, token, kind === 'floor' ? FloorTown : TownState);
+  return new ColyseusTownPlayer(endpoint, townId, token, isFloor(kind) ? FloorTown : TownState);
 }
