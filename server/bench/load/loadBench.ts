@@ -140,6 +140,12 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
+/** A full garbage collection in the stall log: when it ended (ms since the epoch) and its final pause. */
+interface FullCollection {
+  fullCollectionAt: number;
+  pauseMs: number;
+}
+
 interface Stall {
   endedAt: number;
   ms: number;
@@ -156,12 +162,17 @@ interface Stall {
  * The window's event-loop stalls (stallProbe.mjs), worst first: a main thread that ran for most of a stall was
  * busy (a long task, GC, a backlog); one that ran for little of it, on a machine with no idle CPU, was starved.
  */
-async function reportStalls(file: string, from: number, to: number, log: (line: string) => void): Promise<void> {
+/** Prints the window's stalls from the stall log; returns how many full collections ended in the window. */
+async function reportStalls(file: string, from: number, to: number, log: (line: string) => void): Promise<number> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  const stalls = text
+  const lines = text
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Stall)
+    .map((line) => JSON.parse(line) as Stall | FullCollection);
+  const fullCollections = lines.filter((l): l is FullCollection => 'fullCollectionAt' in l && l.fullCollectionAt >= from && l.fullCollectionAt <= to);
+  log(`full garbage collections in the window: ${fullCollections.length}${fullCollections.length ? ` (final pauses ${fullCollections.map((c) => c.pauseMs).join(', ')} ms)` : ''}`);
+  const stalls = lines
+    .filter((l): l is Stall => 'endedAt' in l)
     .filter((s) => s.endedAt - s.ms >= from && s.endedAt <= to)
     .sort((a, b) => b.ms - a.ms);
   const starved = stalls.filter((s) => s.mainThreadMs < s.ms / 2);
@@ -169,7 +180,7 @@ async function reportStalls(file: string, from: number, to: number, log: (line: 
     `event-loop stalls over 150 ms in the window: ${stalls.length} (${starved.length} with the main thread starved: it ran under half the stall), ` +
       `${stalls.reduce((sum, s) => sum + s.ms, 0)} ms in all (stall log: ${file})`,
   );
-  if (stalls.length === 0) return;
+  if (stalls.length === 0) return fullCollections.length;
   printTable([
     ['stall ms', 'main thread ran ms', 'process CPU ms', 'machine idle %', 'GC ms (longest)', 'major GC'],
     ...stalls.slice(0, 8).map((s) => [
@@ -181,6 +192,7 @@ async function reportStalls(file: string, from: number, to: number, log: (line: 
       s.majorGc ? 'yes' : '',
     ]),
   ]);
+  return fullCollections.length;
 }
 
 /** Where a profile's time goes: the functions worth naming in the report. */
@@ -307,7 +319,6 @@ async function measure(
     const stopPromotion = options.heapDir && server.inspectorUrl ? await startPromotionProfile(server.inspectorUrl) : undefined;
     await Promise.all(generators.map((g) => g.mark()));
     const markedAt = Date.now();
-    const windowStart = await server.metrics().catch(() => undefined);
     const cpuBefore = readCpu(server.pid);
     const machineBefore = readMachineBusyMs();
     const windows = new Map<number, NonNullable<MetricsReport['eventLoopDelayMs']['lastWindow']>>();
@@ -361,7 +372,6 @@ async function measure(
       systemMsPerSecond: cpu.systemMsPerSecond,
       rssIdleBytes: idle.rssBytes,
       rssBytes: memory.rssBytes,
-      fullCollections: windowStart && lastMetrics ? lastMetrics.gc.full.count - windowStart.gc.full.count : NaN,
       ...(kind === 'colyseus' ? { inputTickMs: idleMetrics.inputTick?.tickMs ?? 0 } : {}),
       heapIdleBytes: idleMetrics.memory.heapUsedBytes,
       heapUsedBytes: lastMetrics?.memory.heapUsedBytes ?? NaN,
@@ -392,8 +402,7 @@ async function measure(
     };
     log(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
-        `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player, ` +
-        `${result.fullCollections} full garbage collections`,
+        `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
     );
     if (slow.count > 0) {
       log(
@@ -427,7 +436,7 @@ async function measure(
       log(`inside long tasks (≥ 50 ms without a turn of the event loop): ${long.busyMs.toFixed(0)} ms of the window`);
       if (long.busyMs > 0) printProfile(long);
     }
-    if (options.stalls) await reportStalls(path.join(shared.logDir, `${kind}-${players}.stalls.jsonl`), markedAt, endedAt, log);
+    if (options.stalls) result.fullCollections = await reportStalls(path.join(shared.logDir, `${kind}-${players}.stalls.jsonl`), markedAt, endedAt, log);
     if (options.heapDir && server.inspectorUrl && idleLiveHeap !== undefined && promotion) {
       await mkdir(options.heapDir, { recursive: true });
       const file = path.join(options.heapDir, `${kind}-${players}.heapprofile`);

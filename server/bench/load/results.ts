@@ -41,7 +41,7 @@ export interface RunResult {
   generators: { cpuPercent: number; eventLoopP99Ms: number };
   /** CPU the rest of the machine used in the window (neither the server nor the load generators), % of a core */
   otherCpuPercent: number;
-  /** full garbage collections of the server that ended inside the window (GET /metrics); absent in older results */
+  /** full garbage collections of the server that ended inside the window (`--stalls` only: the stall probe counts them) */
   fullCollections?: number;
   /** the server's input tick in ms (GET /metrics), 0 without one; absent for servers that have none (baseline, floor) */
   inputTickMs?: number;

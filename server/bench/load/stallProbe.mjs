@@ -2,7 +2,9 @@
 // Every time the event loop comes back more than 150 ms late, it appends one JSON line to STALL_LOG: how long
 // the loop was away, how much of that the main thread ran (from /proc: a thread that ran little was starved of
 // CPU; one that ran all along was busy), what the whole process used (GC helper threads included), which garbage
-// collections ended meanwhile, and how idle the machine was.
+// collections ended meanwhile, and how idle the machine was. It also appends a line for each full collection.
+// Observing collections has a cost (about 8 % more CPU at 10,000 players, BENCHMARKS.md session 15), which is why
+// only this probe does it and not the server's /metrics.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 
@@ -14,7 +16,12 @@ const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
 if (out) {
   const collections = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) collections.push({ at: entry.startTime + entry.duration, ms: entry.duration, kind: entry.detail?.kind });
+    for (const entry of list.getEntries()) {
+      const kind = entry.detail?.kind;
+      collections.push({ at: entry.startTime + entry.duration, ms: entry.duration, kind });
+      // every full collection gets a line of its own, stall or not: the bench counts those in its window
+      if (kind === 4) appendFileSync(out, `${JSON.stringify({ fullCollectionAt: Math.round(performance.timeOrigin + entry.startTime + entry.duration), pauseMs: Math.round(entry.duration) })}\n`);
+    }
     if (collections.length > 4000) collections.splice(0, 2000);
   }).observe({ entryTypes: ['gc'] });
 

@@ -1,4 +1,4 @@
-import { PerformanceObserver, constants, createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
 import type { CheckpointStats } from '@starscape/prisma/server';
 import type { InputTickStats } from '../transport/InputTick';
 
@@ -13,14 +13,6 @@ export interface DelaySummary {
   samples: number;
 }
 
-/** Garbage collections of one kind since the metrics started: how many, and their pauses of the main thread. */
-export interface CollectionCounts {
-  count: number;
-  /** the pauses added up, in ms (for a full collection only its final pause: its incremental marking runs in steps between tasks) */
-  pauseMs: number;
-  longestPauseMs: number;
-}
-
 /** What `GET /metrics` answers: process numbers only, nothing about players or towns. */
 export interface MetricsReport {
   uptimeSeconds: number;
@@ -30,8 +22,6 @@ export interface MetricsReport {
   memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number };
   /** CPU used by the process since it started (every thread), in microseconds */
   cpu: { userMicros: number; systemMicros: number };
-  /** V8's garbage collections since the metrics started: full (mark-compact) and young-generation (scavenge) */
-  gc: { full: CollectionCounts; young: CollectionCounts };
   /**
    * Event-loop delay. With an input tick (`inputTick` not null) these are the loop's busy stretches, one per
    * turn: how long anything that arrived meanwhile waited beyond its tick. Without one, Node's sampled delay.
@@ -128,33 +118,6 @@ function turnDelays(turns: MeasuredTurns): DelaySource {
   return { window, total, offsetMs: 0, stop() {} };
 }
 
-function noCollections(): CollectionCounts {
-  return { count: 0, pauseMs: 0, longestPauseMs: 0 };
-}
-
-function addPause(counts: CollectionCounts, ms: number): void {
-  counts.count++;
-  counts.pauseMs += ms;
-  if (ms > counts.longestPauseMs) counts.longestPauseMs = ms;
-}
-
-/** Counts the process's garbage collections (one `gc` performance entry each) until `stop`. */
-function countCollections(): { full: CollectionCounts; young: CollectionCounts; stop(): void } {
-  const full = noCollections();
-  const young = noCollections();
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) addPause(full, entry.duration);
-      else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) addPause(young, entry.duration);
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  return { full, young, stop: () => observer.disconnect() };
-}
-
-const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
-
 /**
  * This process's health numbers for `GET /metrics`: event-loop delay (summarized per fixed window and since
  * start), memory and CPU. One per process is enough (`processMetrics`).
@@ -168,7 +131,6 @@ export class ProcessMetrics {
   private checkpoints: { stats(): CheckpointStats } | undefined;
   private lastWindow: (DelaySummary & { endedAt: number }) | null = null;
   private readonly timer: NodeJS.Timeout;
-  private readonly collections = countCollections();
 
   constructor(options: ProcessMetricsOptions = {}) {
     this.windowMs = options.windowMs ?? 5000;
@@ -216,7 +178,6 @@ export class ProcessMetrics {
         arrayBuffersBytes: memory.arrayBuffers,
       },
       cpu: { userMicros: cpu.user, systemMicros: cpu.system },
-      gc: { full: this.collectionCounts(this.collections.full), young: this.collectionCounts(this.collections.young) },
       eventLoopDelayMs: {
         windowSeconds: this.windowMs / 1000,
         lastWindow: this.lastWindow,
@@ -228,15 +189,10 @@ export class ProcessMetrics {
     };
   }
 
-  private collectionCounts(counts: CollectionCounts): CollectionCounts {
-    return { count: counts.count, pauseMs: roundMs(counts.pauseMs), longestPauseMs: roundMs(counts.longestPauseMs) };
-  }
-
   /** Stops sampling (tests; a server process keeps its metrics until it exits). */
   stop(): void {
     clearInterval(this.timer);
     this.delays.stop();
-    this.collections.stop();
   }
 }
 
