@@ -512,6 +512,11 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. A town room per player, lazy production, \`patchRate = 0\`, a patch only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
+    ...(results.some((r) => r.kind === 'floor' || r.kind === 'floor-hosted')
+      ? [
+          '- **floor (bare Colyseus)** and **floor, 100 towns a room**: `server/bench/load/floorServer.ts`, what the design costs at least: the same Colyseus, transport and schema with no game in it (no token, database, rules or validation beyond a type check; a tiny state), a patch right after each change; a room per town, or 100 towns sharing a room, each client still seeing its own town as the room\'s state.',
+        ]
+      : []),
     '',
     'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N, of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); at 1,000 players that is mostly how much the heap grew or shrank meanwhile, so the targets also compare memory per added player (the RSS slope from the smallest N to the next); ' +
       'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
