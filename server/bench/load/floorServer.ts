@@ -25,6 +25,31 @@ import { processMetrics } from '../../src/http/metrics';
 import { GameTransport } from '../../src/transport/GameTransport';
 import { FloorOrder, FloorTown } from './floorState';
 
+type OrderMessage = { ship?: unknown; count?: unknown } | undefined;
+type CancelMessage = { orderId?: unknown } | undefined;
+
+/** The floor's order: a new shipyard entry with `id`; false (nothing changed) for a malformed message. */
+function orderShip(state: FloorTown, id: number, message: OrderMessage): boolean {
+  if (typeof message?.ship !== 'string' || typeof message.count !== 'number') return false;
+  const order = new FloorOrder();
+  order.id = id;
+  order.ship = message.ship;
+  order.remaining = message.count;
+  state.shipyard.push(order);
+  state.since = Date.now();
+  return true;
+}
+
+/** The floor's cancel: the entry leaves the queue; false when the message is malformed or names no entry. */
+function cancelShipOrder(state: FloorTown, message: CancelMessage): boolean {
+  if (typeof message?.orderId !== 'number') return false;
+  const i = state.shipyard.findIndex((o) => o.id === message.orderId);
+  if (i < 0) return false;
+  state.shipyard.splice(i, 1);
+  state.since = Date.now();
+  return true;
+}
+
 class FloorRoom extends Room<FloorTown> {
   override autoDispose = true;
   private nextId = 1;
@@ -36,23 +61,14 @@ class FloorRoom extends Room<FloorTown> {
     this.setState(new FloorTown());
     this.state.since = Date.now();
 
-    this.onMessage(ClientMessage.OrderShips, (_client: Client, message: { ship?: unknown; count?: unknown }) => {
-      if (typeof message?.ship !== 'string' || typeof message.count !== 'number') return;
-      const order = new FloorOrder();
-      order.id = this.nextId++;
-      order.ship = message.ship;
-      order.remaining = message.count;
-      this.state.shipyard.push(order);
-      this.state.since = Date.now();
-      this.broadcastPatch();
+    this.onMessage(ClientMessage.OrderShips, (_client: Client, message: OrderMessage) => {
+      if (orderShip(this.state, this.nextId, message)) {
+        this.nextId++;
+        this.broadcastPatch();
+      }
     });
-    this.onMessage(ClientMessage.CancelShipOrder, (_client: Client, message: { orderId?: unknown }) => {
-      if (typeof message?.orderId !== 'number') return;
-      const i = this.state.shipyard.findIndex((o) => o.id === message.orderId);
-      if (i < 0) return;
-      this.state.shipyard.splice(i, 1);
-      this.state.since = Date.now();
-      this.broadcastPatch();
+    this.onMessage(ClientMessage.CancelShipOrder, (_client: Client, message: CancelMessage) => {
+      if (cancelShipOrder(this.state, message)) this.broadcastPatch();
     });
   }
 }
@@ -118,25 +134,16 @@ class HostedTownsRoom extends Room<FloorTown> {
     withEncoderBufferSize(8, () => this.setState(new FloorTown()));
     Object.setPrototypeOf((this as unknown as { _serializer: object })._serializer, HostedTownsSerializer.prototype);
 
-    this.onMessage(ClientMessage.OrderShips, (client: Client, message: { ship?: unknown; count?: unknown }) => {
-      if (typeof message?.ship !== 'string' || typeof message.count !== 'number') return;
+    this.onMessage(ClientMessage.OrderShips, (client: Client, message: OrderMessage) => {
       const town = client.userData as HostedTown;
-      const order = new FloorOrder();
-      order.id = town.nextId++;
-      order.ship = message.ship;
-      order.remaining = message.count;
-      town.state.shipyard.push(order);
-      town.state.since = Date.now();
-      town.patch();
+      if (orderShip(town.state, town.nextId, message)) {
+        town.nextId++;
+        town.patch();
+      }
     });
-    this.onMessage(ClientMessage.CancelShipOrder, (client: Client, message: { orderId?: unknown }) => {
-      if (typeof message?.orderId !== 'number') return;
+    this.onMessage(ClientMessage.CancelShipOrder, (client: Client, message: CancelMessage) => {
       const town = client.userData as HostedTown;
-      const i = town.state.shipyard.findIndex((o) => o.id === message.orderId);
-      if (i < 0) return;
-      town.state.shipyard.splice(i, 1);
-      town.state.since = Date.now();
-      town.patch();
+      if (cancelShipOrder(town.state, message)) town.patch();
     });
   }
 
