@@ -161,8 +161,8 @@ interface Stall {
 /**
  * The window's event-loop stalls (stallProbe.mjs), worst first: a main thread that ran for most of a stall was
  * busy (a long task, GC, a backlog); one that ran for little of it, on a machine with no idle CPU, was starved.
+ * Returns how many full collections ended in the window (the probe logs each one).
  */
-/** Prints the window's stalls from the stall log; returns how many full collections ended in the window. */
 async function reportStalls(file: string, from: number, to: number, log: (line: string) => void): Promise<number> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const lines = text
