@@ -18,8 +18,9 @@
 import '../../src/withoutPm2Io'; // before Colyseus starts
 import http from 'node:http';
 import { ClientState, Protocol, Room, SchemaSerializer, Server, type Client } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
+import type { Encoder } from '@colyseus/schema';
 import { withEncoderBufferSize } from '../../src/rooms/sizedState';
+import { sharedBufferEncoder, sharedBuffers } from '../../src/rooms/TownSerializer';
 import { ClientMessage, RoomName } from '@starscape/shared';
 import { processMetrics } from '../../src/http/metrics';
 import { GameTransport } from '../../src/transport/GameTransport';
@@ -83,27 +84,23 @@ class FloorRoom extends Room<FloorTown> {
  */
 const townsPerRoom = Number(process.env.FLOOR_TOWNS_PER_ROOM ?? 1);
 if (!Number.isInteger(townsPerRoom) || townsPerRoom < 1) throw new Error('FLOOR_TOWNS_PER_ROOM must be a whole number ≥ 1');
-const sharedPatchBuffer = Buffer.alloc(64 * 1024);
-const sharedFullStateBuffer = Buffer.alloc(64 * 1024);
-sharedFullStateBuffer[0] = Protocol.ROOM_STATE;
-
 class HostedTown {
   readonly state = new FloorTown();
+  /** writes into the buffers every town shares, as the game's town rooms do; each result is a copy */
   readonly encoder: Encoder<FloorTown>;
   readonly clients: Client[] = [];
   nextId = 1;
 
   constructor(readonly townId: string) {
     this.state.since = Date.now();
-    this.encoder = withEncoderBufferSize(8, () => new Encoder(this.state));
-    this.encoder.sharedBuffer = sharedPatchBuffer;
+    this.encoder = sharedBufferEncoder(this.state);
     this.encoder.discardChanges(); // nobody has the town yet: a joiner gets its full state
   }
 
-  /** Encodes the town's changes once (a copy: the buffer is every town's) and sends them to its clients. */
+  /** Encodes the town's changes once and sends them to its clients. */
   patch(): void {
-    sharedPatchBuffer[0] = Protocol.ROOM_STATE_PATCH;
-    const bytes = Buffer.from(this.encoder.encode({ offset: 1 }));
+    this.encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
+    const bytes = this.encoder.encode({ offset: 1 });
     for (const client of this.clients) if (client.state === ClientState.JOINED) client.raw(bytes);
     this.encoder.discardChanges();
   }
@@ -114,7 +111,7 @@ class HostedTownsSerializer extends SchemaSerializer<FloorTown> {
   override getFullState(client?: Client): Buffer {
     const town = client?.userData as HostedTown | undefined;
     if (!town) throw new Error('HostedTownsSerializer: a client without a town');
-    return Buffer.from(town.encoder.encodeAll({ offset: 1 }, sharedFullStateBuffer));
+    return town.encoder.encodeAll({ offset: 1 }, sharedBuffers().fullState);
   }
 
   override applyPatches(): boolean {

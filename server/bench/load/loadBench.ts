@@ -55,7 +55,7 @@ import { checkTargets, measured, resultRows, serverName, slowActions, type RunRe
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
 import { throwawayKeys } from './benchTokens';
-import type { ServerKind } from './townPlayers';
+import { FLOOR_KINDS, isFloor, type ServerKind } from './townPlayers';
 import { ServerProcess } from './servers';
 import { ACTION_INTERVAL_MS, benchPlayer } from './workload';
 
@@ -107,7 +107,7 @@ function parseOptions(argv: string[]): Options {
   const nice = flags.get('generator-nice');
   if (nice !== undefined && !/^(1?[0-9])$/.test(nice)) throw new Error('--generator-nice takes a nice value from 0 to 19, like --generator-nice=10');
   const servers = (list(flags.get('servers')) ?? ['colyseus', 'baseline']) as ServerKind[];
-  const kinds: ServerKind[] = ['colyseus', 'baseline', 'floor', 'floor-hosted'];
+  const kinds: ServerKind[] = ['colyseus', 'baseline', ...FLOOR_KINDS];
   if (servers.some((s) => !kinds.includes(s))) throw new Error(`--servers takes ${kinds.join(', ')}`);
   // a full run measures the floors beside the 16,000-player target: how far below them it is
   const fullRun = !quick && !flags.has('players') && !flags.has('servers');
@@ -512,7 +512,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. A town room per player, lazy production, \`patchRate = 0\`, a patch only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
-    ...(results.some((r) => r.kind === 'floor' || r.kind === 'floor-hosted')
+    ...(results.some((r) => isFloor(r.kind))
       ? [
           '- **floor (bare Colyseus)** and **floor, 100 towns a room**: `server/bench/load/floorServer.ts`, what the design costs at least: the same Colyseus, transport and schema with no game in it (no token, database, rules or validation beyond a type check; a tiny state), a patch right after each change; a room per town, or 100 towns sharing a room, each client still seeing its own town as the room\'s state.',
         ]
@@ -570,7 +570,7 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   try {
     for (const players of options.players) {
-      const floors: ServerKind[] = options.floorPlayers?.includes(players) ? ['floor', 'floor-hosted'] : [];
+      const floors = options.floorPlayers?.includes(players) ? FLOOR_KINDS : [];
       for (const kind of [...options.servers, ...floors.filter((f) => !options.servers.includes(f))]) {
         try {
           const { result } = await measure(kind, players, options, shared);

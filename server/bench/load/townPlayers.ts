@@ -18,7 +18,8 @@ export type ServerKind = 'colyseus' | 'baseline' | 'floor' | 'floor-hosted';
 export const HOSTED_TOWNS_PER_ROOM = 100;
 
 /** The bare Colyseus floors (floorServer.ts): a room per town, or many towns a room. */
-export const isFloor = (kind: ServerKind) => kind === 'floor' || kind === 'floor-hosted';
+export const FLOOR_KINDS: readonly ServerKind[] = ['floor', 'floor-hosted'];
+export const isFloor = (kind: ServerKind) => FLOOR_KINDS.includes(kind);
 
 export interface TownPlayer {
   /** true from the join until the connection drops */

@@ -10,7 +10,7 @@ let sharedPatchBuffer: Buffer | null = null;
 let sharedFullStateBuffer: Buffer | null = null;
 
 /** The buffers every town encodes into (one encode at a time: encoding is synchronous). */
-function sharedBuffers(): { patch: Buffer; fullState: Buffer } {
+export function sharedBuffers(): { patch: Buffer; fullState: Buffer } {
   sharedPatchBuffer ??= Buffer.alloc(SHARED_BUFFER_BYTES);
   if (!sharedFullStateBuffer) {
     sharedFullStateBuffer = Buffer.alloc(SHARED_BUFFER_BYTES);
@@ -27,7 +27,7 @@ class CopyingEncoder<T extends Schema> extends Encoder<T> {
 }
 
 /** An encoder for `state` that writes into the shared buffers (its own, made tiny here, is dropped at once). */
-function sharedBufferEncoder<T extends Schema>(state: T): Encoder<T> {
+export function sharedBufferEncoder<T extends Schema>(state: T): Encoder<T> {
   const encoder = withEncoderBufferSize(8, () => new CopyingEncoder(state));
   encoder.sharedBuffer = sharedBuffers().patch;
   return encoder;
