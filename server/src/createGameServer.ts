@@ -19,7 +19,7 @@ import { defineGalaxyRoom } from './rooms/GalaxyRoom';
 import type { GalaxyRoomServices } from './rooms/GalaxyRoomServices';
 import { AutosaveQueue } from './rooms/AutosaveQueue';
 import { TownEventClock } from './rooms/TownEventClock';
-import { defineTownRoom } from './rooms/TownRoom';
+import { defineTownHostRoom, routeTownsToHosts } from './rooms/TownHostRoom';
 import type { ChatRepository } from './persistence/ChatRepository';
 import { ChatLimiter } from './presence/ChatLimiter';
 import { OnlinePlayers } from './presence/OnlinePlayers';
@@ -29,6 +29,7 @@ import type { BattleRepository } from './persistence/BattleRepository';
 import type { EventQueue } from './persistence/EventQueue';
 import { announceScheduled, Scheduler } from './scheduler';
 import { TownAccess } from './towns/TownAccess';
+import { DEFAULT_TOWN_HOSTS, TownHosts } from './towns/townHosts';
 
 export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fleets' | 'online' | 'autosave' | 'events'> {
   /** a changed town is saved this long after its first unsaved change: what a crash can lose */
@@ -53,6 +54,8 @@ export interface GameServerOptions extends Omit<TownRoomServices, 'access' | 'fl
   inputTickMs?: number;
   /** the numbers behind GET /metrics (default: the process's one) */
   metrics?: ProcessMetrics;
+  /** how many host rooms towns are spread over, the same in every process (default `DEFAULT_TOWN_HOSTS`; 0: a room per town) */
+  townHosts?: number;
 }
 
 export interface GameServer {
@@ -129,7 +132,8 @@ export function createGameServer(options: GameServerOptions): GameServer {
     });
   }
   const { claims } = cluster;
-  const towns = new TownAccess({ ...options, claims, remote: new ColyseusRemoteTowns() });
+  const hosts = new TownHosts(options.townHosts ?? DEFAULT_TOWN_HOSTS);
+  const towns = new TownAccess({ ...options, claims, hosts, remote: new ColyseusRemoteTowns() });
   const { logger, events, now } = options;
   const online = new OnlinePlayers(claims, logger);
   const scheduler = new Scheduler({
@@ -147,7 +151,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
   scheduler.on(BattleEvent.Settle, (event) => settlement.settle((event.payload as BattleSettlePayload).battleId));
   const autosave = new AutosaveQueue({ towns: options.towns, delayMs: options.autosaveMs, logger });
   const townEvents = new TownEventClock({ now, logger });
-  colyseus.define(RoomName.Town, defineTownRoom({ ...options, access: towns, fleets, online, autosave, events: townEvents })).filterBy(['townId']);
+  routeTownsToHosts(colyseus.define(RoomName.Town, defineTownHostRoom({ ...options, access: towns, fleets, online, autosave, events: townEvents, hosts, claims })), hosts);
   colyseus.define(
     RoomName.Galaxy,
     defineGalaxyRoom({

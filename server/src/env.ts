@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './logger';
+import { DEFAULT_TOWN_HOSTS } from './towns/townHosts';
 
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -30,6 +31,11 @@ const envSchema = z.object({
    * instead of many cold wake-ups (see `InputTick`); 0 = a free-running loop, every message handled at once
    */
   INPUT_TICK_MS: intFrom(0, 250).default(50),
+  /**
+   * How many host rooms the towns are spread over (a town's host is fixed by its id); every process of a cluster
+   * must use the same number. 0 = a room per town
+   */
+  TOWN_HOSTS: intFrom(0, 100_000).default(DEFAULT_TOWN_HOSTS),
   /** Redis for Colyseus presence, driver and claims: set it to run several game processes; unset = one process */
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   /** host[:port][/path] browsers use for this process's WebSockets; required with REDIS_URL (one per process) */

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     logger,
     monitor: env.MONITOR_USERNAME && env.MONITOR_PASSWORD ? { username: env.MONITOR_USERNAME, password: env.MONITOR_PASSWORD } : undefined,
     inputTickMs: env.INPUT_TICK_MS,
+    townHosts: env.TOWN_HOSTS,
     cluster: clusterServices({ redisUrl: env.REDIS_URL, publicAddress: env.GAME_PUBLIC_ADDRESS, machineId: env.FLY_MACHINE_ID }, logger),
   });
   const port = await server.listen(env.GAME_PORT, env.GAME_HOST);
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     gameSpeed: env.GAME_SPEED,
     autosaveMs: env.AUTOSAVE_INTERVAL_MS,
     inputTickMs: env.INPUT_TICK_MS,
+    townHosts: env.TOWN_HOSTS,
     cluster: env.REDIS_URL ? 'redis' : 'standalone',
     processId: server.cluster.claims.processId,
     publicAddress: server.cluster.publicAddress,

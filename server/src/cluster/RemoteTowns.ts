@@ -2,31 +2,31 @@ import { matchMaker } from '@colyseus/core';
 import type { Town } from '@starscape/shared';
 import type { TownChange } from '../towns/townChanges';
 
-/** What a town room answers to a call from another process: the town, or that it is closing. */
+/** What a town's host answers to a call from another process: the town, or that it is not live there (closing, gone). */
 export type RemoteTownAnswer = { town: Town } | { gone: true };
 
-/** The town room methods other processes call (through Colyseus's remote room calls over presence). */
+/** The town host methods other processes call (through Colyseus's remote room calls over presence), with the town id first. */
 export const TownRoomCall = { Apply: 'applyOutsideChange', Current: 'currentTown' } as const;
 
 /** How long a call to another process's room may take before we count that room as gone. */
 const CALL_TIMEOUT_MS = 2_000;
 
-/** Reaches a town's live room held by another process. */
+/** Reaches a live town held by another process, through its host room (`hostRoomId`). */
 export interface RemoteTowns {
-  /** Applies the change in the room (which saves it before answering); 'gone' when the room is closing or unreachable. */
-  apply(roomId: string, change: TownChange): Promise<Town | 'gone'>;
-  /** The town as the room holds it now; 'gone' as above. */
-  current(roomId: string): Promise<Town | 'gone'>;
+  /** Applies the change in the town's host (which saves it before answering); 'gone' when the town is closing there or unreachable. */
+  apply(hostRoomId: string, townId: string, change: TownChange): Promise<Town | 'gone'>;
+  /** The town as its host holds it now; 'gone' as above. */
+  current(hostRoomId: string, townId: string): Promise<Town | 'gone'>;
 }
 
 /** Remote towns through `matchMaker.remoteRoomCall` (local presence: same process; Redis: any process). */
 export class ColyseusRemoteTowns implements RemoteTowns {
-  apply(roomId: string, change: TownChange): Promise<Town | 'gone'> {
-    return this.call(roomId, TownRoomCall.Apply, [change]);
+  apply(hostRoomId: string, townId: string, change: TownChange): Promise<Town | 'gone'> {
+    return this.call(hostRoomId, TownRoomCall.Apply, [townId, change]);
   }
 
-  current(roomId: string): Promise<Town | 'gone'> {
-    return this.call(roomId, TownRoomCall.Current, []);
+  current(hostRoomId: string, townId: string): Promise<Town | 'gone'> {
+    return this.call(hostRoomId, TownRoomCall.Current, [townId]);
   }
 
   private async call(roomId: string, method: string, args: unknown[]): Promise<Town | 'gone'> {
@@ -34,7 +34,7 @@ export class ColyseusRemoteTowns implements RemoteTowns {
       const answer = (await matchMaker.remoteRoomCall(roomId, method, args, CALL_TIMEOUT_MS)) as RemoteTownAnswer | undefined;
       return answer && 'town' in answer ? answer.town : 'gone';
     } catch {
-      return 'gone'; // the room closed, or its process stopped answering: the caller looks again
+      return 'gone'; // the host closed, or its process stopped answering: the caller looks again
     }
   }
 }

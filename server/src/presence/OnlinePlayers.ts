@@ -112,8 +112,9 @@ export class OnlinePlayers {
    * join of the same player into this room meanwhile (a reloaded page, which joins with a new token) takes the
    * held seat's place: it is released at once rather than at the end of the grace, so the player never holds
    * two seats (nor counts twice in the room's listing) and the room is not kept open for a seat nobody will use.
+   * `takesSeat` narrows which joins of the player count (a town host: a join into the same town, not another).
    */
-  async leave(room: Room, client: Client, userId: string, consented: boolean, graceSeconds: number): Promise<void> {
+  async leave(room: Room, client: Client, userId: string, consented: boolean, graceSeconds: number, takesSeat: (joined: Client) => boolean = () => true): Promise<void> {
     const held = consented || graceSeconds === 0 ? null : room.allowReconnection(client, graceSeconds);
     // settles without throwing: a seat refused at once (the room is closing) must not be an unhandled rejection
     const back = held
@@ -123,7 +124,7 @@ export class OnlinePlayers {
         )
       : null;
     const releaseOnRejoin = (joined: Client) => {
-      if ((joined.auth as { userId?: string } | undefined)?.userId === userId) held?.reject?.(new Error('the player joined again'));
+      if ((joined.auth as { userId?: string } | undefined)?.userId === userId && takesSeat(joined)) held?.reject?.(new Error('the player joined again'));
     };
     // the room's own join event (the one matchmaking listens to); reconnections do not emit it
     const roomEvents = room._events as unknown as EventEmitter;

@@ -1,15 +1,18 @@
-import { ClientState, Protocol, SchemaSerializer, type Client, type Room } from '@colyseus/core';
+import { Protocol, SchemaSerializer, type Client, type Room } from '@colyseus/core';
 import { Encoder, type Schema } from '@colyseus/schema';
-import type { PublicTownState } from './schema/PublicTownState';
 import { withEncoderBufferSize } from './sizedState';
-import type { TownState } from './schema/TownState';
 
 /** 64 KB each: far above any town's full state (the largest possible is under 8 KB), so nothing ever overflows. */
 const SHARED_BUFFER_BYTES = 64 * 1024;
 let sharedPatchBuffer: Buffer | null = null;
 let sharedFullStateBuffer: Buffer | null = null;
 
-/** The buffers every town encodes into (one encode at a time: encoding is synchronous). */
+/**
+ * The buffers every town encodes into (one encode at a time: encoding is synchronous). Each result is copied
+ * out (`CopyingEncoder`): Colyseus sends a patch as a slice of the encoder's buffer and ws hands that slice to
+ * the socket by reference; a socket that cannot send at once (a slow client) keeps it until it drains, and any
+ * town's next encode would change it.
+ */
 export function sharedBuffers(): { patch: Buffer; fullState: Buffer } {
   sharedPatchBuffer ??= Buffer.alloc(SHARED_BUFFER_BYTES);
   if (!sharedFullStateBuffer) {
@@ -19,7 +22,7 @@ export function sharedBuffers(): { patch: Buffer; fullState: Buffer } {
   return { patch: sharedPatchBuffer, fullState: sharedFullStateBuffer };
 }
 
-/** An encoder whose every result is a copy of its bytes: it writes into a buffer all town rooms share. */
+/** An encoder whose every result is a copy of its bytes: it writes into a buffer all towns share. */
 class CopyingEncoder<T extends Schema> extends Encoder<T> {
   override encode(...args: Parameters<Encoder<T>['encode']>): Buffer {
     return Buffer.from(super.encode(...args));
@@ -33,92 +36,38 @@ export function sharedBufferEncoder<T extends Schema>(state: T): Encoder<T> {
   return encoder;
 }
 
-/** What a town room's clients are: Colyseus copies `userData` to a client that reconnects. */
-function isOwner(client: Client): boolean {
-  return (client.userData as { role?: string } | undefined)?.role === 'owner';
+/** What a host's client is, as far as the serializer cares: in a town once it joined (`TownSeat`). */
+interface Seated {
+  town?: { fullState(client: Client): Buffer };
 }
 
-/** Where a patch is encoded from: reused, as encoding is synchronous (Colyseus makes one per patch). */
-const patchIterator = { offset: 1 };
-
 /**
- * Colyseus's schema serializer for a town room, which has two audiences and thousands of siblings:
- * - the owner's clients get the room's `TownState`, the whole town;
- * - visitors get a `PublicTownState` of their own (`showVisitors`, from the first visitor on), which the room
- *   writes alongside: the same type's first fields, so a visitor decodes it with the room's handshake. A
- *   `@view()` on the town state did this before, at a cost to every change of every town (BENCHMARKS.md);
- * - every town encodes into the same two buffers, and each result is a copy of its bytes. Colyseus sends a patch
- *   as a slice of the encoder's buffer and ws hands that slice to the socket by reference: a socket that cannot
- *   send at once (a slow client) keeps it until it drains, and any town's next encode would change it;
- * - each full state is encoded afresh (another town may have overwritten the buffer since the last one).
+ * Colyseus's schema serializer for a town host room (`TownHostRoom`), whose clients each see their own town:
+ * - a joiner's full state is its town's (`HostedTown.fullState`: the town state for the owner's clients, the
+ *   public starbase for visitors), decoded with the host's handshake (the `TownState` type);
+ * - a town sends its own patches to its own clients (`HostedTown`), so the host has none of its own.
  *
- * A client whose role is not known is a visitor. `useTownSerializer` installs it on a room.
+ * `useTownHostSerializer` installs it on a room.
  */
-export class TownSerializer extends SchemaSerializer<TownState> {
-  /** the encoder of the visitors' state, once a visitor joined */
-  visitorEncoder: Encoder<PublicTownState> | undefined;
-
-  /** the encoder of the town state, the owner's */
-  get ownerEncoder(): Encoder<TownState> {
-    return this.encoder;
-  }
-
-  /** From now on visitors see `state` (written by the room alongside the town state); its changes so far are not sent. */
-  showVisitors(state: PublicTownState): void {
-    this.visitorEncoder = sharedBufferEncoder(state);
-    this.visitorEncoder.discardChanges(); // nobody has it yet: each visitor gets the full state
-  }
-
+export class TownHostSerializer extends SchemaSerializer<Schema> {
   override getFullState(client?: Client): Buffer {
-    if (client && !isOwner(client)) {
-      if (!this.visitorEncoder) throw new Error('TownSerializer: a visitor joined before the room called showVisitors');
-      return this.visitorEncoder.encodeAll({ offset: 1 }, sharedBuffers().fullState);
-    }
-    this.needFullEncode = true;
-    return super.getFullState(client);
+    const town = (client?.userData as Seated | undefined)?.town;
+    if (!client || !town) throw new Error('TownHostSerializer: a client without a town');
+    return town.fullState(client);
   }
 
-  override applyPatches(clients: Client[]): boolean {
-    const visitors = this.visitorEncoder;
-    const ownerChanges = this.encoder.hasChanges;
-    const visitorChanges = visitors?.hasChanges ?? false;
-    if (!ownerChanges && !visitorChanges) return false;
-    this.needFullEncode = true;
-    let ownerPatch: Buffer | undefined;
-    let visitorPatch: Buffer | undefined;
-    for (let i = clients.length - 1; i >= 0; i--) {
-      const client = clients[i]!;
-      if (client.state !== ClientState.JOINED) continue;
-      if (isOwner(client)) {
-        if (ownerChanges) client.raw((ownerPatch ??= this.patch(this.encoder)));
-      } else if (visitorChanges) {
-        client.raw((visitorPatch ??= this.patch(visitors!)));
-      }
-    }
-    this.encoder.discardChanges();
-    visitors?.discardChanges();
-    return ownerChanges || visitorChanges;
-  }
-
-  private patch(encoder: Encoder<Schema>): Buffer {
-    patchIterator.offset = 1;
-    encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
-    return encoder.encode(patchIterator);
+  override applyPatches(): boolean {
+    return false;
   }
 }
 
 /**
- * Makes `room` a town room on the wire: its serializer becomes a `TownSerializer` (by prototype, as Colyseus
- * makes its serializer when the state is set; that costs a room nothing) and encodes into the buffers all town
- * rooms share instead of two of its own (4 KB each: most of a town's memory). Call after setting the state.
+ * Makes `room` a town host on the wire: its serializer becomes a `TownHostSerializer` (by prototype, as
+ * Colyseus makes its serializer when the state is set). Call after setting the state, which only gives the
+ * handshake its type.
  */
-export function useTownSerializer(room: Room<TownState>): TownSerializer {
+export function useTownHostSerializer(room: Room): void {
   const serializer = (room as unknown as { _serializer?: unknown })._serializer;
-  if (!(serializer instanceof SchemaSerializer)) throw new Error('useTownSerializer: the room has no schema serializer yet (set its state first)');
-  const internals = serializer as unknown as { encoder: Encoder; fullEncodeBuffer: Buffer };
-  internals.encoder.sharedBuffer = sharedBuffers().patch;
-  internals.fullEncodeBuffer = sharedBuffers().fullState;
-  Object.setPrototypeOf(internals.encoder, CopyingEncoder.prototype);
-  Object.setPrototypeOf(serializer, TownSerializer.prototype);
-  return serializer as TownSerializer;
+  if (!(serializer instanceof SchemaSerializer)) throw new Error('useTownHostSerializer: the room has no schema serializer yet (set its state first)');
+  Object.setPrototypeOf(serializer, TownHostSerializer.prototype);
 }

@@ -9,16 +9,17 @@ interface Entry {
 
 /**
  * The message handlers of one room type in one table that all its rooms share. Colyseus keeps a table per
- * room, each handler a closure with a try/catch wrapper: for a town room about 5 KB of the 21 KB a room costs,
- * and there is a town room per player (BENCHMARKS.md). A shared handler is told the room it serves: the room's
- * `_onMessage`, which Colyseus calls synchronously for each message of its clients, says so with `serve`.
+ * room, each handler a closure with a try/catch wrapper: for a town room about 5 KB of the 21 KB a room cost
+ * when there was a town room per player (BENCHMARKS.md). A shared handler is told what it serves (a room, or a
+ * town in a host room): the room's `_onMessage`, which Colyseus calls synchronously for each message of its
+ * clients, says so with `serve`.
  *
  * Same contract as `onValidated` and `refuseUnknownTypes`: a payload is checked by its shared schema (the
  * validator never throws) and a bad one refused as `message/invalid`; every type not in the table (including
  * `*` and `__no_message_handler` sent as types) is refused as `message/unknown-type`; a handler that throws is
  * reported to `onError` and the room goes on.
  */
-export class SharedMessages<R extends Room> {
+export class SharedMessages<R> {
   private readonly handlers: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   private current: R | undefined;
 
@@ -47,7 +48,7 @@ export class SharedMessages<R extends Room> {
   }
 
   /** Makes `room` look its messages up in this table. Call it in `onCreate`; the room's `_onMessage` serves them (`serve`). */
-  install(room: R): void {
+  install(room: Room): void {
     (room as unknown as { onMessageHandlers: Record<string, Entry> }).onMessageHandlers = this.handlers;
   }
 

@@ -3,15 +3,13 @@ import { acquireWhenFree, type ClusterClaims } from '../cluster/ClusterClaims';
 import type { RemoteTowns } from '../cluster/RemoteTowns';
 import { ROOM_CLAIM_WAIT_MS } from '../cluster/roomClaims';
 import type { Logger } from '../logger';
+import type { TownHosts } from './townHosts';
 import { KeyedSerializer } from '../persistence/KeyedSerializer';
 import type { PendingSaves } from '../persistence/PendingSaves';
 import { StaleVersionError, type TownRepository } from '../persistence/TownRepository';
 import { applyTownChange, type TownChange } from './townChanges';
 
 export type { TownChange } from './townChanges';
-
-/** Room id of a town's room: deterministic, so a client or a server part can find it by town id. */
-export const townRoomId = (townId: string) => `town-${townId}`;
 
 /** The cluster claim a town's one writer holds (its live room, or an outside update for a moment). */
 export const townClaimKey = (townId: string) => `town:${townId}`;
@@ -47,6 +45,8 @@ export class TownAccess {
       pendingSaves: PendingSaves;
       claims: ClusterClaims;
       remote: RemoteTowns;
+      /** where a town live in another process is: its host room */
+      hosts: TownHosts;
       now: () => number;
       gameSpeed: number;
       logger: Logger;
@@ -91,7 +91,7 @@ export class TownAccess {
     if (room) return room.advancedTown();
     const claim = await this.deps.claims.holder(townClaimKey(townId));
     if (claim?.kind === 'room' && claim.holder !== this.deps.claims.processId) {
-      const remote = await this.deps.remote.current(townRoomId(townId));
+      const remote = await this.deps.remote.current(this.deps.hosts.roomIdOf(townId), townId);
       if (remote !== 'gone') return remote;
     }
     const stored = await this.deps.towns.load(townId);
@@ -116,7 +116,7 @@ export class TownAccess {
           }
         }
         if (blocking.kind === 'room' && blocking.holder !== this.deps.claims.processId) {
-          const applied = await this.deps.remote.apply(townRoomId(townId), change);
+          const applied = await this.deps.remote.apply(this.deps.hosts.roomIdOf(townId), townId, change);
           if (applied !== 'gone') return applied;
         }
         // a room is closing (its last save) or another process is writing: look again shortly

@@ -5,6 +5,7 @@ import { serviceAvailable } from '../../../scripts/services/availability';
 import { postgresCheck } from '../../../scripts/services/postgres';
 import { redisCheck } from '../../../scripts/services/redis';
 import { battleIdOf } from '../../src/battles/battleIds';
+import { DEFAULT_TOWN_HOSTS, TownHosts } from '../../src/towns/townHosts';
 import { probe } from '../support/roomProbe';
 import { cargoOf } from '../support/townOf';
 import { startGameCluster, type GameCluster, type GameProcess } from './support/gameCluster';
@@ -42,28 +43,33 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
     await cluster?.stop();
   }, 60_000);
 
-  it('gives a town one room in the cluster, even when its owner joins through both processes at the same moment', async () => {
+  const hosts = new TownHosts(DEFAULT_TOWN_HOSTS); // as the processes run (TOWN_HOSTS unset)
+
+  it('gives a town one live host in the cluster, even when its owner joins through both processes at the same moment', async () => {
     for (let i = 0; i < 6; i++) {
       const { userId, townId } = await cluster.createPlayer(`Twin${i}`, establishedTown(0));
       const [viaA, viaB] = await Promise.all([cluster.joinTown(a, userId, townId), cluster.joinTown(b, userId, townId)]);
       track(viaA);
       track(viaB);
-      expect(viaA.roomId).toBe(`town-${townId}`);
+      expect(viaA.roomId).toBe(hosts.roomIdOf(townId));
       expect(viaB.roomId).toBe(viaA.roomId);
-      // both seats are in the same live room: an order through one shows on the other
+      // both seats are in the same live town: an order through one shows on the other
       const seenB = probe(viaB);
       viaA.send('shipyard:order', { ship: 'fighter', count: 1 });
       await seenB.stateWhere((s) => s.shipyard?.length === 1, 5000);
       expect(await cluster.holderOf(viaA.roomId)).not.toBeNull();
+      await Promise.all([viaA.leave(), viaB.leave()]); // an empty host closes, so the next tests place theirs afresh
     }
   });
 
-  it('carries a raid between towns whose rooms live in different processes: arrival, battle and results reach both live rooms once', async () => {
+  it('carries a raid between towns whose hosts live in different processes: arrival, battle and results reach both live towns once', async () => {
     const raider = await cluster.createPlayer('Corsair', establishedTown(20));
-    const keeper = await cluster.createPlayer('Warden', establishedTown(1));
+    let keeper = await cluster.createPlayer('Warden', establishedTown(1));
+    // towns in one host live in one process: the defender needs a host of its own
+    for (let i = 1; hosts.keyOf(keeper.townId) === hosts.keyOf(raider.townId); i++) keeper = await cluster.createPlayer(`Warden${i}`, establishedTown(1));
     const attackerRoom = track(await cluster.joinTown(a, raider.userId, raider.townId));
     let defenderRoom = track(await cluster.joinTown(b, keeper.userId, keeper.townId));
-    // rooms are placed on the process with the fewest rooms: make sure the two towns are apart
+    // hosts are placed on the process with the fewest rooms: make sure the two towns are apart
     for (let i = 0; i < 10 && (await cluster.holderOf(defenderRoom.roomId)) === (await cluster.holderOf(attackerRoom.roomId)); i++) {
       await defenderRoom.leave();
       await new Promise((r) => setTimeout(r, 300));

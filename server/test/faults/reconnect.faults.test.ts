@@ -147,7 +147,7 @@ describe(`a town room, with a ${GRACE_SECONDS} s reconnection grace`, () => {
     expect(releasedMs).toBeGreaterThanOrEqual(GRACE_MS - 50);
     await expectReconnectRefused(t, scene.ownerId, reconnectionToken);
     expect(await onlineCount(scene.ownerId)).toBe(0);
-    await until(() => liveRoom(roomId) === undefined, 'the town room to dispose', 3000);
+    await until(() => !t.server.towns.isLive(scene.townId), 'the town to close', 3000);
     await t.pendingSaves.drain();
     const stored = (await t.towns.load(scene.townId))!;
     expect(stored.version).toBe(versionBefore + 1);

@@ -125,11 +125,14 @@ describe('playing a town', () => {
     await owner.leave();
   });
 
-  it('creates exactly one room when the owner joins twice at the same moment', async () => {
+  it('opens the town once when the owner joins three times at the same moment: every client sees the one live town', async () => {
     const { townId } = await t.createPlayer('twin');
     const rooms = await Promise.all([t.join('twin', townId), t.join('twin', townId), t.join('twin', townId)]);
     expect(new Set(rooms.map((r) => r.roomId)).size).toBe(1);
-    expect(await matchMaker.query({ name: 'town', townId })).toHaveLength(1);
+    expect(await matchMaker.query({ name: 'town', roomId: rooms[0]!.roomId })).toHaveLength(1);
+    expect(t.server.towns.isLive(townId)).toBe(true);
+    rooms[2]!.send('upgrade:start', { building: 'metalMine' });
+    await Promise.all(rooms.map((room) => probe(room).stateWhere((s) => s.upgrade?.building === 'metalMine')));
     await Promise.all(rooms.map((r) => r.leave()));
   });
 

@@ -1,13 +1,11 @@
 import '../../src/rooms/schema/stringEncodingFix';
 import '../../src/rooms/schema/changeSetReuse'; // as the game server runs
-import { ClientState, SchemaSerializer, type Room } from '@colyseus/core';
+import { ClientState, SchemaSerializer } from '@colyseus/core';
 import { Reflection, type Decoder } from '@colyseus/schema';
 import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
-import { useTownSerializer, type TownSerializer } from '../../src/rooms/TownSerializer';
-import { PublicTownState } from '../../src/rooms/schema/PublicTownState';
 import { TownState } from '../../src/rooms/schema/TownState';
-import { copyTownIdentity, writePublicTownState, writeTownState } from '../../src/rooms/schema/writeTownState';
+import { TownWire } from '../../src/rooms/TownWire';
 import { toTownView } from '../../../web/src/game/session/roomState';
 
 /**
@@ -44,15 +42,16 @@ interface ChangeRecords {
 }
 
 /**
- * One town room's state path, in process, as `TownRoom` drives it: `writeTownState`, the room's
- * `TownSerializer` (full state on join, then patches; the owner's clients get the town state, visitors the
- * public starbase written alongside), and for each client a reflected decoder (what colyseus.js builds from the
- * handshake) feeding the web client's `toTownView`.
+ * One town's state path, in process, as `HostedTown` drives it: its `TownWire` (full state on join, then
+ * patches; the owner's clients get the town state, visitors the public starbase written alongside), and for each
+ * client a reflected decoder (what colyseus.js builds from the host's handshake) feeding the web client's
+ * `toTownView`.
  */
 class Wire {
-  readonly state = new TownState();
-  private readonly serializer: TownSerializer;
-  private readonly publicTown = new PublicTownState();
+  private readonly wire = new TownWire();
+  readonly state = this.wire.state;
+  /** the handshake every town host sends (its state only gives the type) */
+  private readonly handshake: Buffer;
   readonly owner: FakeClient;
   readonly visitor: FakeClient;
   private readonly decoders = new Map<FakeClient, Decoder>();
@@ -64,18 +63,16 @@ class Wire {
 
   constructor(first: Town) {
     this.written = first;
-    this.state.townId = 't1';
-    this.state.name = "Nova's Starbase";
-    this.state.ownerId = 'u1';
-    this.state.ownerName = 'Nova';
-    writeTownState(this.state, first);
-    const serializer = new SchemaSerializer<TownState>();
-    serializer.reset(this.state);
-    this.serializer = useTownSerializer({ _serializer: serializer } as unknown as Room<TownState>); // as every town room does
-    this.serializer.applyPatches([]); // as the town room does once its state is set: creation's changes dropped
-    copyTownIdentity(this.state, this.publicTown); // as the room does for its first visitor
-    writePublicTownState(this.publicTown, first);
-    this.serializer.showVisitors(this.publicTown);
+    const state = this.state;
+    state.townId = 't1';
+    state.name = "Nova's Starbase";
+    state.ownerId = 'u1';
+    state.ownerName = 'Nova';
+    this.wire.start(first);
+    this.wire.showVisitors(first); // as the town does for its first visitor
+    const host = new SchemaSerializer<TownState>();
+    host.reset(new TownState());
+    this.handshake = host.handshake();
     const client = (role: FakeClient['userData']['role']): FakeClient => ({ state: ClientState.JOINED, userData: { role }, sent: [], raw(bytes) { this.sent.push(bytes); } }); // kept by reference, as a socket that cannot send at once keeps it
     this.owner = client('owner');
     this.visitor = client('visitor');
@@ -83,8 +80,8 @@ class Wire {
   }
 
   private decode(c: FakeClient): void {
-    const decoder = Reflection.decode(this.serializer.handshake());
-    decoder.decode(this.serializer.getFullState(c as never).subarray(1)); // byte 0: Colyseus's message type
+    const decoder = Reflection.decode(this.handshake);
+    decoder.decode(this.wire.fullState(c as never).subarray(1)); // byte 0: Colyseus's message type
     this.decoders.set(c, decoder);
   }
 
@@ -108,7 +105,7 @@ class Wire {
    */
   changesLeftAfterPatch(): string[] {
     const left: string[] = [];
-    for (const encoder of [this.serializer.ownerEncoder, this.serializer.visitorEncoder!]) {
+    for (const encoder of [this.wire.ownerEncoder, this.wire.visitorEncoder!]) {
       const trees = (encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
       for (const [refId, tree] of Object.entries(trees)) {
         const records = { indexedOperations: tree.indexedOperations, changes: tree.changes.indexes, filteredChanges: tree.filteredChanges?.indexes ?? {} };
@@ -125,14 +122,13 @@ class Wire {
     return { town: view!.town, meta: view!.meta };
   }
 
-  /** Writes `town` on the server as the room does (over the town it wrote last), patches every client; returns the owner's patch size. */
+  /** Writes `town` on the server as the town does (over the town it wrote last), patches every client; returns the owner's patch size. */
   send(town: Town): { town: Town; bytes: number } {
-    writeTownState(this.state, town, this.written);
-    writePublicTownState(this.publicTown, town, this.written);
+    this.wire.write(town, this.written);
     this.written = town;
     const everyone = [this.owner, this.visitor, ...this.joined];
     for (const c of everyone) c.sent.length = 0;
-    this.serializer.applyPatches(everyone as never);
+    this.wire.patch(everyone as never);
     for (const c of everyone) for (const bytes of c.sent) this.decoders.get(c)!.decode(bytes.subarray(1));
     expect(this.changesLeftAfterPatch()).toEqual([]);
     const seen = this.seenBy(this.owner);

@@ -42,6 +42,8 @@ export interface TestServerOptions {
   inputTickMs?: number;
   /** the numbers behind GET /metrics (default: the process's one) */
   metrics?: ProcessMetrics;
+  /** host rooms the towns are spread over (default: the server's default; 0: a room per town) */
+  townHosts?: number;
   /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
   cluster?: { machineId: string; publicAddressOf: (port: number) => string };
 }
@@ -85,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     heartbeat: options.heartbeat,
     inputTickMs: options.inputTickMs,
     metrics: options.metrics,
+    townHosts: options.townHosts,
     cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
   const port = await server.listen(listenPort, '127.0.0.1');
