@@ -13,7 +13,16 @@ describe('the game server environment', () => {
       RECONNECT_GRACE_SECONDS: 30,
       LOG_LEVEL: 'info',
       HEAP_GROWTH_PERCENT: 75,
+      TOWN_HOSTS: 64,
     });
+  });
+
+  it('spreads towns over 0 (a room each) to 100,000 hosts, and nothing else', () => {
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, TOWN_HOSTS: '0' }).TOWN_HOSTS).toBe(0);
+    expect(readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, TOWN_HOSTS: '256' }).TOWN_HOSTS).toBe(256);
+    for (const bad of ['-1', '100001', '2.5', 'many']) {
+      expect(() => readServerEnv({ GAME_TOKEN_PUBLIC_KEY: KEY, TOWN_HOSTS: bad })).toThrowError(/TOWN_HOSTS/);
+    }
   });
 
   it('takes a heap growth from 0 (V8 decides) to 300 %, and nothing else', () => {

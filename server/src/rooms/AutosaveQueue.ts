@@ -42,7 +42,7 @@ export interface AutosaveQueueOptions {
 }
 
 /**
- * The process's autosaves, for every town room at once. A changed town is queued to be saved within `delayMs` of
+ * The process's autosaves, for every live town at once. A changed town is queued to be saved within `delayMs` of
  * its first unsaved change; due towns are taken in order and written in batches (`TownRepository.saveMany`:
  * one transaction each), a few milliseconds of work at a time with a turn of the event loop in between, and the
  * queue wakes at most once a `batchWindowMs` so that towns falling due one by one share a batch.

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger';
 import { nextTurn } from '../transport/InputTick';
 
-/** What a town room asks to be woken for: its next completion (an upgrade done, a ship out of the shipyard). */
+/** What a live town asks to be woken for: its next completion (an upgrade done, a ship out of the shipyard). */
 export interface TownEvent {
   /** Called once the time given to `TownEventClock.set` has come; errors are the callee's to report. */
   due(): void;
@@ -29,7 +29,7 @@ export interface TownEventClockOptions {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Every town room's next event on one timer. A room sets its slot after each change (`set`), the clock keeps the
+ * Every live town's next event on one timer. A town sets its slot after each change (`set`), the clock keeps the
  * slots in a binary heap by time and wakes for the earliest; due towns are called in time order, a few
  * milliseconds of them at a time with a turn of the event loop in between, like `AutosaveQueue`.
  *

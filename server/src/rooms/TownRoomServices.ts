@@ -10,7 +10,7 @@ import type { FleetArrivals } from '../fleets/FleetArrivals';
 import type { OnlinePlayers } from '../presence/OnlinePlayers';
 import type { TownAccess } from '../towns/TownAccess';
 
-/** What a town room needs from the outside, injected when the room type is defined. */
+/** What a live town (and its host room) needs from the outside, injected when the `town` room type is defined. */
 export interface TownRoomServices {
   towns: TownRepository;
   /** outside changes to towns go through here, live room or not */
@@ -27,7 +27,7 @@ export interface TownRoomServices {
   gameSpeed: number;
   /** the process's autosaves (a changed town is saved a few seconds after its first change) */
   autosave: AutosaveQueue;
-  /** every town room's next completion, on one timer */
+  /** every live town's next completion, on one timer */
   events: TownEventClock;
   reconnectGraceSeconds: number;
   logger: Logger;

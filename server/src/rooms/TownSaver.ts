@@ -15,7 +15,7 @@ export interface SavedTown {
   saveRefused(conflict: SaveConflict): void;
 }
 
-/** What a saver writes with; the town room passes its services (shared by every room), not an object of its own. */
+/** What a saver writes with; a town passes its services (shared by every town), not an object of its own. */
 export interface TownSaverDeps {
   towns: TownRepository;
   pendingSaves: PendingSaves;

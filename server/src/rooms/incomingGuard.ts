@@ -44,7 +44,7 @@ type GuardedClient = Client & { [ALLOWANCE]?: Allowance };
  * - **Malformed frames.** Colyseus 0.16 decodes the message type outside its own try/catch, so some broken
  *   frames would throw out of the socket's message handler. Such a frame closes only its connection.
  *
- * One guard serves every room of a type (a town room per player: nothing per room); a connection's bucket is
+ * One guard serves every room of a type (every town host: nothing per room); a connection's bucket is
  * kept on its `Client`.
  */
 export class IncomingGuard {

@@ -11,27 +11,27 @@ import { applyTownChange, type TownChange } from './townChanges';
 
 export type { TownChange } from './townChanges';
 
-/** The cluster claim a town's one writer holds (its live room, or an outside update for a moment). */
+/** The cluster claim a town's one writer holds (the town while it is live, or an outside update for a moment). */
 export const townClaimKey = (townId: string) => `town:${townId}`;
 
 /** How long an outside change keeps trying to reach a town that is busy elsewhere (a crashed holder's claim expires in 15 s). */
 const UPDATE_DEADLINE_MS = 30_000;
 
-/** What a live town room offers to changes from outside it. */
+/** What a live town (`HostedTown`) offers to changes from outside it. */
 export interface LiveTown {
   /** applies the change, patches the players, and resolves once the result is saved */
   applyChange(change: TownChange): Promise<Town>;
-  /** the town as the room holds it, advanced to now */
+  /** the town as it is live, advanced to now */
   advancedTown(): Town;
 }
 
 /**
- * The one way for anything but a town's own room (fleet arrivals, battle results) to change a town, whether
- * or not its room is running, and in whichever process that room runs:
- * - a live room in this process applies the change itself;
- * - a live room in another process gets the change as data (a remote room call) and applies it there;
- * - with no live room, the change is written straight to the stored snapshot while this process holds the
- *   town's cluster claim, so no room can load the town halfway through.
+ * The one way for anything but a town's own players (fleet arrivals, battle results) to change a town, whether
+ * or not it is live, and in whichever process it is:
+ * - a town live in this process applies the change itself;
+ * - a town live in another process gets the change as data (a remote room call to its host) and applies it there;
+ * - with the town live nowhere, the change is written straight to the stored snapshot while this process holds
+ *   the town's cluster claim, so no host can load the town halfway through.
  * Either way the change is saved before `update` resolves, so an event handler that completes after it never
  * loses its effect. Changes are idempotent (shared rules keyed by fleet or battle), so a retry is harmless.
  */
@@ -53,22 +53,22 @@ export class TownAccess {
     },
   ) {}
 
-  /** Runs `task` with the town's queue held: a room loads its town this way, so no outside change slips in between. */
+  /** Runs `task` with the town's queue held: a town opens this way, so no outside change slips in between. */
   exclusive<T>(townId: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(townId, task);
   }
 
   /**
-   * Claims the town for a room of this process, waiting a little for an outside update or a closing room to
-   * give it back. False when another live room holds it (the join should be retried: it will find that room).
+   * Claims the town for a host of this process, waiting a little for an outside update or a closing copy to
+   * give it back. False when it is live elsewhere (the join should be retried: it will find that host).
    */
   async claimForRoom(townId: string): Promise<boolean> {
     const blocking = await acquireWhenFree(this.deps.claims, townClaimKey(townId), 'room', { timeoutMs: ROOM_CLAIM_WAIT_MS });
-    if (blocking) this.deps.logger.warn('town is held by another room; refusing a second one', { townId, holder: blocking.holder });
+    if (blocking) this.deps.logger.warn('town is live elsewhere; refusing a second copy', { townId, holder: blocking.holder });
     return blocking === null;
   }
 
-  /** Gives the town's claim back (a room after its last save). */
+  /** Gives the town's claim back (a town closing, after its last save). */
   releaseRoomClaim(townId: string): Promise<void> {
     return this.deps.claims.release(townClaimKey(townId));
   }
@@ -85,7 +85,7 @@ export class TownAccess {
     return this.live.has(townId);
   }
 
-  /** The town as it is now (live room here or elsewhere, or stored, advanced to now), or null. Changes nothing. */
+  /** The town as it is now (live here or elsewhere, or stored, advanced to now), or null. Changes nothing. */
   async read(townId: string): Promise<Town | null> {
     const room = this.live.get(townId);
     if (room) return room.advancedTown();
@@ -119,7 +119,7 @@ export class TownAccess {
           const applied = await this.deps.remote.apply(this.deps.hosts.roomIdOf(townId), townId, change);
           if (applied !== 'gone') return applied;
         }
-        // a room is closing (its last save) or another process is writing: look again shortly
+        // the town is closing (its last save) or another process is writing: look again shortly
         if (Date.now() > deadline) throw new Error(`town ${townId} stayed busy for ${UPDATE_DEADLINE_MS / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 500)));
       }
@@ -128,7 +128,7 @@ export class TownAccess {
 
   /** The change on the stored snapshot, with a compare-and-set save (retried on a newer version). */
   private async updateStored(townId: string, change: TownChange): Promise<Town | null> {
-    await this.deps.pendingSaves.waitFor(townId); // a room that just closed may still be saving
+    await this.deps.pendingSaves.waitFor(townId); // a town that just closed may still be saving
     for (let attempt = 1; ; attempt++) {
       const stored = await this.deps.towns.load(townId);
       if (!stored) return null;

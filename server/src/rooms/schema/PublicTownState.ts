@@ -3,7 +3,7 @@ import { Schema, type } from '@colyseus/schema';
 /**
  * The public starbase: what anyone who visits a town sees, the same facts the galaxy shows (its name,
  * commander, founding, building levels and energy). `TownState` extends it with what only the owner sees, so
- * these fields come first on the wire, and a visitor's client decodes this part with the town room's type.
+ * these fields come first on the wire, and a visitor's client decodes this part with the town host's type (`TownState`).
  * Written from the plain `Town` by `writeTownState` and nowhere else.
  */
 export class PublicTownState extends Schema {

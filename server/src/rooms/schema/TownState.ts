@@ -6,7 +6,7 @@ import { ShipyardOrderState } from './ShipyardOrderState';
 import { UpgradeJobState } from './UpgradeJobState';
 
 /**
- * The town room's state, as its owner sees it: the public starbase (`PublicTownState`) and what the starbase
+ * A live town's state, as its owner sees it: the public starbase (`PublicTownState`) and what the starbase
  * has in store, docked, in the shipyard, under construction and away. Fields only; it is written from the
  * plain `Town` by `writeTownState` and nowhere else.
  *
@@ -16,7 +16,7 @@ import { UpgradeJobState } from './UpgradeJobState';
  *
  * Stocks, building levels and docked ships are flat number fields (names from `STOCK_FIELDS`, `LEVEL_FIELDS`
  * and the ship ids, in shared/src/town/townStateFields.ts) rather than maps of small schema objects: each schema
- * object costs every live town room its change tracking, and thousands of rooms live in one process. An idle
+ * object costs every live town its change tracking, and thousands of towns live in one process. An idle
  * town is 2 schema objects (this and its shipyard queue), where it was 12.
  */
 export class TownState extends PublicTownState {
