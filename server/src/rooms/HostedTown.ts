@@ -155,6 +155,11 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
     if (i >= 0) this.clients.splice(i, 1);
   }
 
+  /** What a developer sees of the town in the Colyseus monitor: its clients, and its state as the owner sees it. */
+  inspect(): { clients: number; state: unknown } {
+    return { clients: this.clients.length, state: this.wire.state.toJSON() };
+  }
+
   /** What `client` sees of the town, in full (see `TownWire`). */
   fullState(client: Client): Buffer {
     return this.wire.fullState(client);

@@ -173,6 +173,18 @@ export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
     return town && !town.isClosing ? town : undefined;
   }
 
+  /**
+   * The Colyseus monitor's page for this room (the monitor adds `getInspectData` to every room): the host's own
+   * state is empty, so it shows each live town instead, by town id.
+   */
+  async getInspectData(): Promise<Record<string, unknown>> {
+    const monitors = (Room.prototype as unknown as { getInspectData?: () => Promise<Record<string, unknown>> }).getInspectData;
+    const base = (await monitors?.call(this)) ?? {};
+    const towns: Record<string, unknown> = {};
+    for (const entry of this.towns.values()) if (entry instanceof HostedTown) towns[entry.townId] = entry.inspect();
+    return { ...base, state: { towns } };
+  }
+
   override async onDispose(): Promise<void> {
     const { claims, logger } = this.services;
     // open towns start their last save now, before any await (a shutdown drains `PendingSaves` right after the

@@ -51,8 +51,9 @@ interface Seated {
  */
 export class TownHostSerializer extends SchemaSerializer<Schema> {
   override getFullState(client?: Client): Buffer {
-    const town = (client?.userData as Seated | undefined)?.town;
-    if (!client || !town) throw new Error('TownHostSerializer: a client without a town');
+    if (!client) return super.getFullState(); // the host's own state (the Colyseus monitor sizes it)
+    const town = (client.userData as Seated | undefined)?.town;
+    if (!town) throw new Error('TownHostSerializer: a client without a town');
     return town.fullState(client);
   }
 

@@ -128,6 +128,16 @@ describe('towns sharing one host room', () => {
     await Promise.all([back.leave(), visit.leave(), awayRoom.leave()]);
   });
 
+  it('shows the developers each live town of a host in the monitor', async () => {
+    const [a, b] = await Promise.all([t.createPlayer('shown1'), t.createPlayer('shown2')]);
+    const [roomA, roomB] = [await t.join('shown1', a.townId), await t.join('shown2', b.townId)];
+    const host = matchMaker.getLocalRoomById(roomA.roomId) as unknown as { getInspectData(): Promise<{ state: { towns: Record<string, { clients: number; state: { townId: string } }> } }> };
+    const { state } = await host.getInspectData();
+    expect(Object.keys(state.towns).sort()).toEqual([a.townId, b.townId].sort());
+    expect(state.towns[a.townId]).toMatchObject({ clients: 1, state: { townId: a.townId, ownerId: 'shown1' } });
+    await Promise.all([roomA.leave(), roomB.leave()]);
+  });
+
   it('closes the host once every town in it closed', async () => {
     const { townId } = await t.createPlayer('last');
     const room = await t.join('last', townId);
