@@ -92,6 +92,11 @@ interface Options {
   stalls: boolean;
 }
 
+/** How the game server under test spreads its towns over rooms (the bench passes `TOWN_HOSTS` through). */
+function describeHosts(hosts: number): string {
+  return hosts === 0 ? 'A room per town (`TOWN_HOSTS=0`)' : `Towns share ${hosts} host rooms (\`TOWN_HOSTS\`; each client sees only its own town)`;
+}
+
 function parseOptions(argv: string[]): Options {
   const flags = new Map<string, string>();
   for (const arg of argv) {
@@ -511,7 +516,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
       `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
     '',
-    `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. Towns share ${DEFAULT_TOWN_HOSTS} host rooms (\`TOWN_HOSTS\`; each client sees only its own town), lazy production, no patch timer, a town patches its clients only right after a change; ${describeTick(results)}.`,
+    `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. ${describeHosts(Number(process.env.TOWN_HOSTS || DEFAULT_TOWN_HOSTS))}, lazy production, no patch timer, a town patches its clients only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
     ...(results.some((r) => isFloor(r.kind))
       ? [

@@ -32,7 +32,7 @@ import { SharedMessages } from './sharedMessages';
 import { TownEventSlot, type TownEvent } from './TownEventClock';
 import type { TownRoomServices } from './TownRoomServices';
 import { TownSaver, type SaveConflict, type SavedTown } from './TownSaver';
-import { TownWire } from './TownWire';
+import { isOwner, TownWire } from './TownWire';
 
 /** What a town's client is: who they are, what they see, and the town they are in. */
 export interface TownSeat {
@@ -83,6 +83,7 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
       } catch (error) {
         hosted.stopEvents();
         await access.releaseRoomClaim(townId);
+        hosted.reportError(error, 'open'); // a refusal (unknown town) is logged at debug, anything else as an error
         throw error;
       }
     });
@@ -336,9 +337,4 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
       this.reportError(error, 'due');
     }
   }
-}
-
-/** A client whose seat is not known is a visitor. Colyseus copies `userData` to a client that reconnects. */
-function isOwner(client: Client): boolean {
-  return (client.userData as TownSeat | undefined)?.role === 'owner';
 }

@@ -89,7 +89,8 @@ export class TownWire {
   }
 }
 
-function isOwner(client: Client): boolean {
+/** Whether `client` is one of the owner's (Colyseus copies `userData` to a client that reconnects). */
+export function isOwner(client: Client): boolean {
   return (client.userData as WireSeat | undefined)?.role === 'owner';
 }
 
