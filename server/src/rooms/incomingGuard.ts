@@ -1,4 +1,4 @@
-import { Protocol, type Client, type Room } from '@colyseus/core';
+import { ClientState, Protocol, type Client, type Room } from '@colyseus/core';
 import type { Logger } from '../logger';
 import { refuse } from './roomMessages';
 
@@ -41,6 +41,8 @@ type GuardedClient = Client & { [ALLOWANCE]?: Allowance };
  *   (only the sender) is told `message/rate-limited`, at most once a second. Too many drops and the
  *   connection is closed with 4429. Other players in the room and the process are untouched: a dropped frame
  *   costs a subtraction.
+ *   The leave request and the join's acknowledgement are never dropped: a flooder's leave dropped left its
+ *   `leave()` waiting until the server closed the socket; each comes once (and a leave ends the connection).
  * - **Malformed frames.** Colyseus 0.16 decodes the message type outside its own try/catch, so some broken
  *   frames would throw out of the socket's message handler. Such a frame closes only its connection.
  *
@@ -60,7 +62,7 @@ export class IncomingGuard {
 
   /** Passes `buffer` to `decode` when `client` is within its allowance; a frame that makes `decode` throw closes that connection only. */
   receive<C extends Client, B extends Uint8Array>(room: Room, client: C, buffer: B, decode: (client: C, buffer: B) => void): void {
-    if (!this.admit(room, client)) return;
+    if (!isJoinOrLeaveStep(client, buffer) && !this.admit(room, client)) return;
     try {
       decode(client, buffer);
     } catch (error) {
@@ -105,6 +107,12 @@ export class IncomingGuard {
     }
     return false;
   }
+}
+
+/** The client's leave request, or its acknowledgement of the join while it is joining: each comes once. */
+function isJoinOrLeaveStep(client: Client, buffer: Uint8Array): boolean {
+  const code = buffer[0];
+  return code === Protocol.LEAVE_ROOM || (code === Protocol.JOIN_ROOM && client.state === ClientState.JOINING);
 }
 
 /**
