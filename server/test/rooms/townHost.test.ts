@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { matchMaker } from '@colyseus/core';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { newTown, townSchema, type Town } from '@starscape/shared';
 import { townClaimKey } from '../../src/towns/TownAccess';
 import { probe, sleep } from '../support/roomProbe';
@@ -145,6 +147,45 @@ describe('towns sharing one host room', () => {
     await room.leave();
     await until(async () => (await matchMaker.query({ roomId: hostId })).length === 0, 'the host to close');
     expect(t.server.towns.isLive(townId)).toBe(false);
+  });
+
+  it('closes a town whose only joiner dropped while it was opening, and opens it again for the next', async () => {
+    const { townId } = await t.createPlayer('hasty');
+    // the town's load waits at a gate, so the joiner can drop while it is opening (a tab closed during the load)
+    const load = t.towns.load.bind(t.towns);
+    let loading!: () => void;
+    let openGate!: () => void;
+    const loadStarted = new Promise<void>((resolve) => (loading = resolve));
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    t.towns.load = async (id) => {
+      if (id === townId) {
+        loading();
+        await gate;
+      }
+      return load(id);
+    };
+    try {
+      const response = await fetch(`http://127.0.0.1:${t.port}/matchmake/joinOrCreate/town`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.tokens.sign('hasty')}` },
+        body: JSON.stringify({ townId }),
+      });
+      const seat = (await response.json()) as { room: { processId: string; roomId: string }; sessionId: string };
+      const socket = new WebSocket(`${t.endpoint}/${seat.room.processId}/${seat.room.roomId}?sessionId=${seat.sessionId}`);
+      await loadStarted; // the host is opening the town for this join
+      if (socket.readyState === WebSocket.CONNECTING) await once(socket, 'open'); // the upgrade's answer may still be on its way
+      socket.close();
+      await once(socket, 'close');
+      openGate();
+      await until(() => !t.server.towns.isLive(townId), 'the town to close', 5000);
+      await until(async () => (await t.server.cluster.claims.holder(townClaimKey(townId))) === null, 'its claim to be given back');
+    } finally {
+      openGate();
+      t.towns.load = load;
+    }
+    const room = await t.join('hasty', townId);
+    await probe(room).stateWhere((s) => s.townId === townId);
+    await room.leave();
   });
 });
 
