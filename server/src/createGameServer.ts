@@ -97,10 +97,10 @@ export const SCHEDULER_IDLE_POLL_MS = 5000;
 /** Builds the game server: express (health, monitor), the ws transport and the room types. */
 export function createGameServer(options: GameServerOptions): GameServer {
   const metrics = options.metrics ?? processMetrics();
-  const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now(), metrics });
+  const cluster = options.cluster ?? standalone();
+  const app = createHttpApp({ monitor: options.monitor, logger: options.logger, startedAt: options.now(), metrics, clustered: cluster.publicAddress !== undefined });
   const httpServer = http.createServer(app);
   const inputTick = options.inputTickMs ? new InputTick({ tickMs: options.inputTickMs }) : undefined;
-  const cluster = options.cluster ?? standalone();
   const colyseus = new Server({
     transport: new GameTransport({
       server: httpServer,

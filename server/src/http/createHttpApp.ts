@@ -1,5 +1,5 @@
 import { matchMaker } from '@colyseus/core';
-import { monitor } from '@colyseus/monitor';
+import { monitor, type MonitorOptions } from '@colyseus/monitor';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger';
 import { basicAuth } from './basicAuth';
@@ -13,6 +13,16 @@ export interface HttpAppOptions {
   startedAt: number;
   /** the numbers behind /metrics (default: the process's one, see `processMetrics`) */
   metrics?: ProcessMetrics;
+  /** this process is one of several (it has a public address of its own): the monitor says where each room lives */
+  clustered?: boolean;
+}
+
+/**
+ * The monitor's room list: Colyseus's columns, how many towns a town host holds (its `towns` metadata: its
+ * clients alone do not say), and in a cluster the process and public address holding each room.
+ */
+export function monitorColumns(clustered: boolean): MonitorOptions['columns'] {
+  return ['roomId', 'name', 'clients', { metadata: 'towns' }, 'maxClients', 'locked', 'elapsedTime', ...(clustered ? (['processId', 'publicAddress'] as const) : [])];
 }
 
 /**
@@ -21,7 +31,7 @@ export interface HttpAppOptions {
  * counts); when monitor credentials are configured it asks for them too, else it answers only requests from
  * this machine (a local benchmark or scraper), never an anonymous one from the network.
  */
-export function createHttpApp({ monitor: credentials, logger, startedAt, metrics = processMetrics() }: HttpAppOptions): Express {
+export function createHttpApp({ monitor: credentials, logger, startedAt, metrics = processMetrics(), clustered = false }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -40,7 +50,7 @@ export function createHttpApp({ monitor: credentials, logger, startedAt, metrics
   });
 
   if (credentials) {
-    app.use('/colyseus', ...guard, monitor());
+    app.use('/colyseus', ...guard, monitor({ columns: monitorColumns(clustered) }));
     logger.info('Colyseus monitor mounted at /colyseus (basic auth)');
   } else {
     logger.info('Colyseus monitor not mounted: set MONITOR_USERNAME and MONITOR_PASSWORD to enable it at /colyseus');

@@ -99,6 +99,7 @@ export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
       if (!entry) {
         const opening = HostedTown.open(townId, this.services);
         this.towns.set(townId, opening);
+        this.listTownCount();
         entry = opening.then(
           (town) => {
             if (this.towns.get(townId) === opening) this.towns.set(townId, town);
@@ -106,6 +107,7 @@ export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
           },
           (error: unknown) => {
             if (this.towns.get(townId) === opening) this.towns.delete(townId);
+            this.listTownCount();
             throw error;
           },
         );
@@ -122,10 +124,22 @@ export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
    */
   private closeTown(town: HostedTown): Promise<void> {
     if (this.towns.get(town.townId) === town) this.towns.delete(town.townId);
+    this.listTownCount();
     const closed = town.close();
     this.closing.add(closed);
     void closed.finally(() => this.closing.delete(closed));
     return closed;
+  }
+
+  /**
+   * Puts the number of towns open (or opening) here in the room's listing, for the monitor's room list. Written
+   * into the listing in place, not saved on its own, so opening or closing a town costs no write: the in-process
+   * listing shows it at once; a Redis listing stores it with the client count's next update (Colyseus makes one
+   * per seat and per leave; a seat's comes before its town opens, so the count there can be one open behind).
+   */
+  private listTownCount(): void {
+    const listing = this.listing as { metadata?: { towns?: number } };
+    (listing.metadata ??= {}).towns = this.towns.size;
   }
 
   /** Keeps a returning client's seat in its town: Colyseus gives it a new `Client`. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createHttpApp } from '../../src/http/createHttpApp';
+import { createHttpApp, monitorColumns } from '../../src/http/createHttpApp';
 import { createLogger, type Logger } from '../../src/logger';
 
 let server: Server | undefined;
@@ -40,5 +40,11 @@ describe('the game server over HTTP', () => {
     expect((await fetch(`${base}/colyseus/`, { headers: basic('someone', 'correct horse') })).status).toBe(401);
     expect((await fetch(`${base}/colyseus/`, { headers: { authorization: 'Basic !!!' } })).status).toBe(401);
     expect((await fetch(`${base}/colyseus/`, { headers: basic('ops', 'correct horse') })).status).toBe(200);
+  });
+
+  it('lists in the monitor how many towns each host holds, and in a cluster where each room lives', () => {
+    expect(monitorColumns(false)).toContainEqual({ metadata: 'towns' });
+    expect(monitorColumns(false)).not.toContain('processId');
+    expect(monitorColumns(true)).toEqual(expect.arrayContaining(['roomId', 'clients', { metadata: 'towns' }, 'processId', 'publicAddress']));
   });
 });

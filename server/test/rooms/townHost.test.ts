@@ -30,13 +30,25 @@ function withYard(now: number): Town {
   return { ...base, buildings: { ...base.buildings, shipyard: 1 }, stocks: { metal: full('metal'), crystal: full('crystal'), fuel: full('fuel') } };
 }
 
+const MONITOR = { username: 'ops', password: 'town host monitor' };
+type MonitorList = { columns: unknown[]; rooms: Array<{ roomId: string; name: string; clients: number; metadata?: { towns?: number } }> };
+
+/** A page of the Colyseus monitor's API, as its web page asks for it. */
+async function monitor<T>(t: TestServer, route: string): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${t.port}/colyseus/api${route}`, {
+    headers: { authorization: `Basic ${Buffer.from(`${MONITOR.username}:${MONITOR.password}`).toString('base64')}` },
+  });
+  expect(response.status, `monitor ${route}`).toBe(200);
+  return (await response.json()) as T;
+}
+
 const storedShipyard = async (t: TestServer, townId: string) => townSchema.parse((await t.towns.load(townId))!.snapshot).shipyard.map((o) => o.ship);
 
 describe('towns sharing one host room', () => {
   let t: TestServer;
   beforeAll(async () => {
     // one host for every town, a long autosave: only a town's close can have saved what it did
-    t = await startTestServer({ townHosts: 1, autosaveMs: 60_000, reconnectGraceSeconds: 1 });
+    t = await startTestServer({ townHosts: 1, autosaveMs: 60_000, reconnectGraceSeconds: 1, monitor: MONITOR });
   });
   afterAll(() => t.server.shutdown());
 
@@ -130,14 +142,22 @@ describe('towns sharing one host room', () => {
     await Promise.all([back.leave(), visit.leave(), awayRoom.leave()]);
   });
 
-  it('shows the developers each live town of a host in the monitor', async () => {
+  it('shows the developers each live town of a host in the monitor, and how many towns each host holds', async () => {
     const [a, b] = await Promise.all([t.createPlayer('shown1'), t.createPlayer('shown2')]);
     const [roomA, roomB] = [await t.join('shown1', a.townId), await t.join('shown2', b.townId)];
-    const host = matchMaker.getLocalRoomById(roomA.roomId) as unknown as { getInspectData(): Promise<{ state: { towns: Record<string, { clients: number; state: { townId: string } }> } }> };
-    const { state } = await host.getInspectData();
+    const { state } = await monitor<{ state: { towns: Record<string, { clients: number; state: { townId: string } }> } }>(t, `/room?roomId=${roomA.roomId}`);
     expect(Object.keys(state.towns).sort()).toEqual([a.townId, b.townId].sort());
     expect(state.towns[a.townId]).toMatchObject({ clients: 1, state: { townId: a.townId, ownerId: 'shown1' } });
-    await Promise.all([roomA.leave(), roomB.leave()]);
+
+    const hostRow = async () => (await monitor<MonitorList>(t, '')).rooms.find((room) => room.roomId === roomA.roomId);
+    const list = await monitor<MonitorList>(t, '');
+    expect(list.columns).toContainEqual({ metadata: 'towns' });
+    expect(list.columns).not.toContain('processId'); // one process: where a room lives says nothing
+    expect(await hostRow()).toMatchObject({ name: 'town', clients: 2, metadata: { towns: 2 } });
+    await roomB.leave();
+    await until(() => !t.server.towns.isLive(b.townId), 'the town to close');
+    expect(await hostRow()).toMatchObject({ clients: 1, metadata: { towns: 1 } });
+    await roomA.leave();
   });
 
   it('closes the host once every town in it closed', async () => {

@@ -46,6 +46,8 @@ export interface TestServerOptions {
   townHosts?: number;
   /** runs as a named machine behind a public address (machine routing tests); default: alone, no address */
   cluster?: { machineId: string; publicAddressOf: (port: number) => string };
+  /** mounts the Colyseus monitor at /colyseus with these credentials (default: not mounted) */
+  monitor?: { username: string; password: string };
 }
 
 /**
@@ -88,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     inputTickMs: options.inputTickMs,
     metrics: options.metrics,
     townHosts: options.townHosts,
+    monitor: options.monitor,
     cluster: options.cluster && { ...standalone(), machineId: options.cluster.machineId, publicAddress: options.cluster.publicAddressOf(listenPort) },
   });
   const port = await server.listen(listenPort, '127.0.0.1');
