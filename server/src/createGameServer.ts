@@ -8,6 +8,7 @@ import { createHttpApp } from './http/createHttpApp';
 import { processMetrics, type ProcessMetrics } from './http/metrics';
 import { GameTransport, type Heartbeat } from './transport/GameTransport';
 import { InputTick } from './transport/InputTick';
+import { colyseusLogger } from './logger';
 import { standalone, type ClusterServices } from './cluster/clusterServices';
 import { replayUpgradesForOtherMachines } from './cluster/machineRouting';
 import { ColyseusRemoteTowns } from './cluster/RemoteTowns';
@@ -115,6 +116,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     publicAddress: cluster.publicAddress,
     // we handle signals in main.ts, so the process exits only after every save is done (colyseus#823)
     gracefullyShutdown: false,
+    logger: colyseusLogger(options.logger),
     greet: false,
   });
   if (inputTick) {
