@@ -21,6 +21,11 @@ export interface TownHostServices extends TownRoomServices {
   claims: ClusterClaims;
 }
 
+/** What a town host's listing carries besides Colyseus's fields: how many towns it holds (the monitor shows it). */
+export interface TownHostMetadata {
+  towns: number;
+}
+
 /**
  * The room players join to play their starbase (room type `town`): a host for many towns. A town's host is
  * fixed by its id (`TownHosts`), and matchmaking finds it from the `townId` a client joins with, so a client
@@ -32,7 +37,7 @@ export interface TownHostServices extends TownRoomServices {
  * - answers other processes' calls for a town it holds (`applyOutsideChange`, `currentTown`);
  * - holds its own cluster claim while it lives, so no two processes open the same host.
  */
-export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
+export class TownHostRoom extends Room<TownState, TownHostMetadata, TownSeat, Player> {
   /** Set by `defineTownHostRoom`; static because Colyseus calls `onAuth` on the class. */
   static services: TownHostServices;
   /** Every host's flood and malformed-frame guard (set by `defineTownHostRoom`). */
@@ -132,14 +137,12 @@ export class TownHostRoom extends Room<TownState, unknown, TownSeat, Player> {
   }
 
   /**
-   * Puts the number of towns open (or opening) here in the room's listing, for the monitor's room list. Written
-   * into the listing in place, not saved on its own, so opening or closing a town costs no write: the in-process
-   * listing shows it at once; a Redis listing stores it with the client count's next update (Colyseus makes one
-   * per seat and per leave; a seat's comes before its town opens, so the count there can be one open behind).
+   * Puts the number of towns open (or opening) here in the room's listing (`towns` metadata), for the monitor's
+   * room list. Colyseus saves it only while the room is up (not while it is being disposed): in-process that is
+   * a look through the ~64 host listings, with Redis one write, as each join and leave makes already.
    */
   private listTownCount(): void {
-    const listing = this.listing as { metadata?: { towns?: number } };
-    (listing.metadata ??= {}).towns = this.towns.size;
+    this.setMetadata({ towns: this.towns.size }).catch((error: unknown) => this.services.logger.warn('could not list a town host\'s town count', { roomId: this.roomId, error: String(error) }));
   }
 
   /** Keeps a returning client's seat in its town: Colyseus gives it a new `Client`. */

@@ -62,6 +62,36 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
     }
   });
 
+  it('lists each town host with its town count in the room listing every process shares (the monitor shows it)', async () => {
+    // two towns of one host, joined through different processes
+    const seen = new Map<string, { userId: string; townId: string }>();
+    let pair: Array<{ userId: string; townId: string }> | undefined;
+    for (let i = 0; !pair && i < 60; i++) {
+      const player = await cluster.createPlayer(`Listed${i}`, establishedTown(0));
+      const host = hosts.roomIdOf(player.townId);
+      const other = seen.get(host);
+      if (other) pair = [other, player];
+      else seen.set(host, player);
+    }
+    expect(pair, 'two of 60 towns share one of 64 hosts').toBeDefined();
+    const [first, second] = pair!;
+    const hostId = hosts.roomIdOf(first!.townId);
+    const listedTowns = async () => (JSON.parse((await cluster.redis!.hget('roomcaches', hostId)) ?? '{}') as { metadata?: { towns?: number } }).metadata?.towns;
+    const listed = async (towns: number) => {
+      const deadline = Date.now() + 5000;
+      while ((await listedTowns()) !== towns && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await listedTowns()).toBe(towns);
+    };
+    const one = track(await cluster.joinTown(a, first!.userId, first!.townId));
+    await listed(1);
+    const two = track(await cluster.joinTown(b, second!.userId, second!.townId));
+    expect(two.roomId).toBe(one.roomId);
+    await listed(2);
+    await two.leave();
+    await listed(1);
+    await one.leave();
+  });
+
   it('carries a raid between towns whose hosts live in different processes: arrival, battle and results reach both live towns once', async () => {
     const raider = await cluster.createPlayer('Corsair', establishedTown(20));
     let keeper = await cluster.createPlayer('Warden', establishedTown(1));
