@@ -9,6 +9,7 @@ import { DEFAULT_TOWN_HOSTS, TownHosts } from '../../src/towns/townHosts';
 import { probe } from '../support/roomProbe';
 import { cargoOf } from '../support/townOf';
 import { startGameCluster, type GameCluster, type GameProcess } from './support/gameCluster';
+import { until } from '../support/until';
 
 const SPEED = 2000; // a raid flies in under 3 s
 const available =
@@ -77,11 +78,7 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
     const [first, second] = pair!;
     const hostId = hosts.roomIdOf(first!.townId);
     const listedTowns = async () => (JSON.parse((await cluster.redis!.hget('roomcaches', hostId)) ?? '{}') as { metadata?: { towns?: number } }).metadata?.towns;
-    const listed = async (towns: number) => {
-      const deadline = Date.now() + 5000;
-      while ((await listedTowns()) !== towns && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await listedTowns()).toBe(towns);
-    };
+    const listed = (towns: number) => until(async () => (await listedTowns()) === towns, `the host listed with ${towns} town(s)`);
     const one = track(await cluster.joinTown(a, first!.userId, first!.townId));
     await listed(1);
     const two = track(await cluster.joinTown(b, second!.userId, second!.townId));

@@ -1,8 +1,9 @@
 import type { Room } from 'colyseus.js';
 import { expect, vi } from 'vitest';
 import type { MessageLimits } from '../../src/rooms/incomingGuard';
-import { probe, sleep } from '../support/roomProbe';
+import { probe } from '../support/roomProbe';
 import { describe as show, echoable, hostileMessage, rawFrame, roomDataFrame, type HostileMessage, type Protocol, type RawFrame } from './fuzz';
+import { until as waitUntil } from '../support/until';
 
 /**
  * Message limits that never bite, for the storms: the flood guard (20 at once, 10 a second) would drop all but
@@ -84,12 +85,8 @@ export function watchProcess() {
 }
 
 /** The room's patches and timers run on their own; this waits until a predicate holds or fails with `what`. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
+export function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  return waitUntil(check, what, timeoutMs, 5);
 }
 
 let clockRequests = 0;

@@ -6,19 +6,13 @@ import { PendingSaves } from '../../src/persistence/PendingSaves';
 import type { TownSave, TownSaveOutcome } from '../../src/persistence/TownRepository';
 import { AutosaveQueue, type AutosaveQueueOptions } from '../../src/rooms/AutosaveQueue';
 import { TownSaver, type SaveConflict } from '../../src/rooms/TownSaver';
+import { until } from '../support/until';
 
 const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Waits until `condition` holds (these tests assert order and content, never how fast). */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 5) {
-    if (waited > 5_000) throw new Error(`still waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
 /** The memory repository, recording each batch it is given; `failNext` makes the next batch fail as a whole. */
 class RecordingTowns extends MemoryTownRepository {
   readonly batches: string[][] = [];
@@ -96,7 +90,7 @@ describe('AutosaveQueue with TownSaver', () => {
     await sleep(5);
     expect(f.towns.batches).toEqual([]); // not due yet
 
-    await until(() => f.towns.batches.length > 0, 'the autosave');
+    await until(() => f.towns.batches.length > 0, 'the autosave', 5000, 5);
     await f.pendingSaves.drain();
     expect(f.towns.batches).toEqual([opened.map((o) => o.id)]);
     for (const { id, saver } of opened) {
@@ -115,7 +109,7 @@ describe('AutosaveQueue with TownSaver', () => {
     frozenAt = Date.now();
     for (const { saver } of opened) saver.markDirty();
     frozenAt = undefined;
-    await until(() => f.towns.batches.flat().length === 10, 'every save');
+    await until(() => f.towns.batches.flat().length === 10, 'every save', 5000, 5);
     await f.pendingSaves.drain();
     expect(f.towns.batches.map((b) => b.length)).toEqual([4, 4, 2]);
     expect(f.towns.batches.flat()).toEqual(opened.map((o) => o.id)); // in the order they changed
@@ -131,7 +125,7 @@ describe('AutosaveQueue with TownSaver', () => {
       await sleep(20);
     }
     const spanMs = changedAt.at(-1)! - changedAt[0]!; // about 80 ms; more on a busy machine, whose sleeps run long
-    await until(() => f.towns.batches.flat().length === 5, 'every save');
+    await until(() => f.towns.batches.flat().length === 5, 'every save', 5000, 5);
     // the first due town wakes the queue; the rest fall due within the window after it and go in one more batch
     // (or, when the changes took longer than a window, one batch per window they spanned)
     expect(f.towns.batches.length).toBeLessThanOrEqual(1 + Math.ceil(spanMs / 100));
@@ -142,7 +136,7 @@ describe('AutosaveQueue with TownSaver', () => {
     const f = fixture({ budgetMs: 0, delayMs: 1, batchWindowMs: 0 });
     const opened = await Promise.all(Array.from({ length: 3 }, () => f.open()));
     for (const { saver } of opened) saver.markDirty();
-    await until(() => f.towns.batches.length === 3, 'three batches');
+    await until(() => f.towns.batches.length === 3, 'three batches', 5000, 5);
     expect(f.towns.batches).toEqual(opened.map((o) => [o.id]));
   });
 
@@ -157,7 +151,7 @@ describe('AutosaveQueue with TownSaver', () => {
     f.towns.gate = new Promise((resolve) => (release = resolve));
     b.town.stocks.metal.amount = 2;
     b.saver.markDirty();
-    await until(() => f.towns.batches.length === 1, "b's autosave");
+    await until(() => f.towns.batches.length === 1, "b's autosave", 5000, 5);
     expect(f.towns.batches).toEqual([[b.id]]); // a was saved by its flush alone; b's autosave is waiting
     expect(await metalOf(f.towns, a.id)).toBe(1);
     b.town.stocks.metal.amount = 3;
@@ -179,7 +173,7 @@ describe('AutosaveQueue with TownSaver', () => {
     const save = async (change: () => void) => {
       change();
       saver.markDirty();
-      await until(() => !saver.hasUnsavedChanges && f.pendingSaves.size === 0, 'the autosave');
+      await until(() => !saver.hasUnsavedChanges && f.pendingSaves.size === 0, 'the autosave', 5000, 5);
     };
     await save(() => (town.stocks.metal.amount = 1)); // the first save of a room: its points, whatever was stored
     await save(() => (town.stocks.metal.amount = 2)); // stocks are not points
@@ -198,14 +192,14 @@ describe('AutosaveQueue with TownSaver', () => {
     let release!: () => void;
     f.towns.gate = new Promise((resolve) => (release = resolve));
     a.saver.markDirty();
-    await until(() => f.towns.batches.length === 1, 'the autosave in flight'); // held by the gate
+    await until(() => f.towns.batches.length === 1, 'the autosave in flight', 5000, 5); // held by the gate
     a.town.stocks.metal.amount = 77;
     a.saver.markDirty(); // queued for 20 ms from now
-    await until(() => f.queue.queued === 0, 'the second autosave to fall due'); // while the first is in flight: deferred
+    await until(() => f.queue.queued === 0, 'the second autosave to fall due', 5000, 5); // while the first is in flight: deferred
     expect(f.towns.batches).toHaveLength(1);
     f.towns.gate = null;
     release();
-    await until(() => f.towns.batches.length === 2, 'the deferred autosave');
+    await until(() => f.towns.batches.length === 2, 'the deferred autosave', 5000, 5);
     await f.pendingSaves.drain();
     expect(f.towns.batches).toHaveLength(2);
     expect(await metalOf(f.towns, a.id)).toBe(77);
@@ -217,10 +211,10 @@ describe('AutosaveQueue with TownSaver', () => {
     a.town.stocks.metal.amount = 55;
     f.towns.failNext = true;
     a.saver.markDirty();
-    await until(() => f.towns.batches.length === 1, 'the failing batch');
+    await until(() => f.towns.batches.length === 1, 'the failing batch', 5000, 5);
     await f.pendingSaves.drain();
     expect(a.saver.hasUnsavedChanges).toBe(true);
-    await until(() => f.towns.batches.length === 2, 'the retry');
+    await until(() => f.towns.batches.length === 2, 'the retry', 5000, 5);
     await f.pendingSaves.drain();
     expect(await metalOf(f.towns, a.id)).toBe(55);
     expect(a.saver.hasUnsavedChanges).toBe(false);
@@ -231,7 +225,7 @@ describe('AutosaveQueue with TownSaver', () => {
     const a = await f.open();
     await f.towns.save(a.id, a.town, 1); // someone else
     a.saver.markDirty();
-    await until(() => f.conflicts.length === 1, 'the refused save');
+    await until(() => f.conflicts.length === 1, 'the refused save', 5000, 5);
     expect(f.conflicts).toEqual(['stale']);
     a.saver.markDirty();
     expect(f.queue.queued).toBe(0);

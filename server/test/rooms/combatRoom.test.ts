@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
+import { until } from '../support/until';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -146,10 +147,3 @@ describe('the combat room', () => {
   });
 });
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(30);
-  }
-}

@@ -4,6 +4,7 @@ import { battleIdOf } from '../../src/fleets/FleetArrivals';
 import { probe, sleep } from '../support/roomProbe';
 import { cargoOf } from '../support/townOf';
 import { startTestServer, type TestServer } from '../support/startTestServer';
+import { until } from '../support/until';
 
 const SPEED = 2000; // a patrol flight takes well under two seconds
 
@@ -36,14 +37,6 @@ async function steadyBoard(townId: string): Promise<MissionBoard> {
   if (left >= 1500) return board;
   await sleep(left + 10);
   return missionBoard(townId, t.now(), SPEED);
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
 }
 
 describe('a fleet on a patrol', () => {
@@ -93,11 +86,11 @@ describe('a fleet on a patrol', () => {
     await seen.stateWhere((s) => s.fleets?.size === 1);
     const fleetId = [...room.state.fleets.keys()][0] as string;
     await room.leave(); // the room closes and saves; the fleet flies on
-    await until(async () => !t.server.towns.isLive(townId), 'the room to close');
+    await until(async () => !t.server.towns.isLive(townId), 'the room to close', 8000);
 
-    await until(async () => (await stored(townId)).fleets[0]?.status === 'fighting', 'the arrival, with no room open');
+    await until(async () => (await stored(townId)).fleets[0]?.status === 'fighting', 'the arrival, with no room open', 8000);
     await t.jumpIntoBattle(battleIdOf(fleetId));
-    await until(async () => (await stored(townId)).fleets[0]?.status === 'returning', 'the battle to end, with no client connected');
+    await until(async () => (await stored(townId)).fleets[0]?.status === 'returning', 'the battle to end, with no client connected', 8000);
     const afterBattle = await stored(townId);
     expect(afterBattle.fleets[0]!.battleId).toBe(battleIdOf(fleetId));
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_BURST, CHAT_HISTORY, newTown, townPoints, type Town } from '@starscape/shared';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
+import { until } from '../support/until';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -11,14 +12,6 @@ afterAll(() => t.server.shutdown());
 
 let serial = 0;
 const uniqueId = (name: string) => `${name}${++serial}`;
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('the galaxy room', () => {
   it('shows a sector’s starbases with their public facts only', async () => {

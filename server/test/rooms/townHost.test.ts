@@ -7,14 +7,7 @@ import { newTown, townSchema, type Town } from '@starscape/shared';
 import { townClaimKey } from '../../src/towns/TownAccess';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+import { until } from '../support/until';
 
 /** Counts the frames a client's socket receives from now on. */
 function frameCounter(room: Room): { readonly frames: number } {

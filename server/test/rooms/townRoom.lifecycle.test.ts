@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { townSchema } from '@starscape/shared';
 import { probe, sleep } from '../support/roomProbe';
 import { startTestServer, type TestServer } from '../support/startTestServer';
+import { until } from '../support/until';
 
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer({ autosaveMs: 150, reconnectGraceSeconds: 2 });
 });
 afterAll(() => t.server.shutdown());
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 describe('a live town room over time', () => {
   it('autosaves a few moments after a change while players stay connected, and not while idle', async () => {
