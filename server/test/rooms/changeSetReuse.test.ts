@@ -1,5 +1,5 @@
 import '../../src/rooms/schema/changeSetReuse';
-import { $changes, Encoder, Reflection } from '@colyseus/schema';
+import { $changes, ArraySchema, Encoder, Reflection } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { TownState } from '../../src/rooms/schema/TownState';
 
@@ -62,5 +62,51 @@ describe('change records reused between patches', () => {
     state.metalMineLevel = 20; // the new records take the next change
     patch();
     expect(seen().metalMineLevel).toBe(20);
+  });
+});
+
+/** A list whose copies a patch leaves behind: the positions the next patch refers to, and what it removed. */
+type ListCopies = { items: unknown[]; tmpItems: unknown[]; deletedIndexes: Record<number, boolean> };
+
+describe('list copies reused between patches', () => {
+  it('writes the next patch’s copy of a list over the last one, through pushes, removals and a clear', () => {
+    const { state, patch, seen } = encodedTown();
+    const missions = new ArraySchema<string>();
+    state.missionsTaken = missions;
+    patch();
+    const list = missions as unknown as ListCopies;
+    const copy = list.tmpItems;
+    const steps: Array<[string, () => void, string[]]> = [
+      ['push', () => missions.push('m1', 'm2', 'm3'), ['m1', 'm2', 'm3']],
+      ['splice in the middle', () => void missions.splice(1, 1), ['m1', 'm3']],
+      ['shift and push', () => (missions.shift(), missions.push('m4')), ['m3', 'm4']],
+      ['pop twice', () => (missions.pop(), missions.pop()), []],
+      ['push after emptying', () => missions.push('m5', 'm6'), ['m5', 'm6']],
+      ['clear, then push', () => (missions.clear(), missions.push('m7')), ['m7']],
+      ['set by index', () => (missions[0] = 'm8'), ['m8']],
+    ];
+    for (const [what, change, expected] of steps) {
+      change();
+      patch();
+      expect([...seen().missionsTaken!], what).toEqual(expected);
+      expect(list.tmpItems, what).toBe(copy);
+      expect(list.tmpItems, what).toEqual(list.items);
+      expect(Object.keys(list.deletedIndexes), what).toEqual([]);
+    }
+  });
+
+  it('replaces the removals record when a clear left a key past the copy', () => {
+    const { state, patch, seen } = encodedTown();
+    const missions = new ArraySchema<string>('a', 'b', 'c');
+    state.missionsTaken = missions;
+    patch();
+    missions.pop(); // marks position 2 removed
+    missions.clear(); // then the copy is emptied, and position 2 is past it
+    patch();
+    const list = missions as unknown as ListCopies;
+    expect(Object.keys(list.deletedIndexes)).toEqual([]);
+    missions.push('d');
+    patch();
+    expect([...seen().missionsTaken!]).toEqual(['d']);
   });
 });

@@ -18,7 +18,7 @@
  * effect by `createGameServer`.
  */
 import { createRequire } from 'node:module';
-import { ChangeTree as EsmChangeTree } from '@colyseus/schema';
+import { ArraySchema as EsmArraySchema, ChangeTree as EsmChangeTree } from '@colyseus/schema';
 
 interface ChangeSet {
   indexes: Record<number, number>;
@@ -96,5 +96,53 @@ function checkHook(original: EndEncode): void {
   if (read.join() !== ON_ENCODE_END || !emptied || probe.isNew) throw new Error('changeSetReuse: @colyseus/schema changed its ChangeTree.endEncode; review this patch');
 }
 
+interface List {
+  items: unknown[];
+  tmpItems: unknown[];
+  deletedIndexes: Record<number, boolean>;
+}
+type OnEncodeEnd = ((this: List) => void) & { starscapeReused?: true };
+
+/**
+ * The same for a list (`ArraySchema`): after each patch @colyseus/schema 3.0.76 makes it a new copy of its items
+ * (`tmpItems`, the positions the next patch's operations refer to) and a new `deletedIndexes` record. A town's
+ * shipyard list changes with most player actions, so both lived until the next one and died in the old generation
+ * (about 110 bytes per action, BENCHMARKS.md). Here the copy is written over the previous one and the record
+ * emptied: its keys are positions in `tmpItems` (set by `pop`, `shift` and `splice`, which never leave one at or
+ * past its length but after a `clear`, which empties `tmpItems`); a key left over is looked for, and then the
+ * record is replaced as before.
+ */
+function reuseListCopies(ArraySchema: { prototype: object }): void {
+  const proto = ArraySchema.prototype as Record<string, OnEncodeEnd | undefined>;
+  const original = proto[ON_ENCODE_END];
+  if (!original || original.starscapeReused) return;
+  checkListHook(original);
+  const reused: OnEncodeEnd = function (this: List) {
+    const { items, tmpItems: copy, deletedIndexes: deleted } = this;
+    for (let i = 0; i < copy.length; i++) delete deleted[i];
+    if (hasAnyKey(deleted)) this.deletedIndexes = {};
+    for (let i = 0; i < items.length; i++) copy[i] = items[i];
+    copy.length = items.length;
+  };
+  reused.starscapeReused = true;
+  proto[ON_ENCODE_END] = reused;
+}
+
+function hasAnyKey(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+/** Refuses to patch a version whose list hook does something else than make those two afresh. */
+function checkListHook(original: OnEncodeEnd): void {
+  const probe: List = { items: [1, 2], tmpItems: [1], deletedIndexes: { 0: true } };
+  original.call(probe);
+  const fresh = probe.tmpItems.join() === '1,2' && probe.tmpItems !== probe.items && Object.keys(probe.deletedIndexes).length === 0;
+  if (!fresh || Object.keys(probe).length !== 3) throw new Error('changeSetReuse: @colyseus/schema changed its ArraySchema encode-end hook; review this patch');
+}
+
+const cjsSchema = createRequire(import.meta.url)('@colyseus/schema') as { ChangeTree: { prototype: { endEncode: EndEncode } }; ArraySchema: { prototype: object } };
 reuseChangeSets(EsmChangeTree as unknown as { prototype: { endEncode: EndEncode } });
-reuseChangeSets((createRequire(import.meta.url)('@colyseus/schema') as { ChangeTree: { prototype: { endEncode: EndEncode } } }).ChangeTree);
+reuseChangeSets(cjsSchema.ChangeTree);
+reuseListCopies(EsmArraySchema);
+reuseListCopies(cjsSchema.ArraySchema);
