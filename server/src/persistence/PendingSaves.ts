@@ -8,7 +8,11 @@
  * failed save is reported by whoever started it, this only says when it is over.
  */
 export class PendingSaves {
-  /** saves in flight, by town (absent: none) */
+  /**
+   * saves in flight, by town (absent or 0: none). A town's entry stays at 0 between its saves until `forget`:
+   * a live town saves every few seconds, and adding and deleting thousands of entries a second made the map
+   * allocate a new table again and again, which outlived the young generation (BENCHMARKS.md).
+   */
   private readonly inFlight = new Map<string, number>();
   /** who waits for a town's saves to be over */
   private readonly townWaiters = new Map<string, Array<() => void>>();
@@ -27,11 +31,8 @@ export class PendingSaves {
     const left = (this.inFlight.get(townId) ?? 0) - 1;
     if (left < 0) throw new Error(`PendingSaves: a save of town ${townId} ended that never began`);
     this.count--;
-    if (left > 0) {
-      this.inFlight.set(townId, left);
-      return;
-    }
-    this.inFlight.delete(townId);
+    this.inFlight.set(townId, left);
+    if (left > 0) return;
     const waiters = this.townWaiters.get(townId);
     if (waiters) {
       this.townWaiters.delete(townId);
@@ -42,6 +43,14 @@ export class PendingSaves {
       this.drainWaiters = [];
       for (const wake of drained) wake();
     }
+  }
+
+  /**
+   * A host of the town closed after its last save: the town's entry goes, unless a save of it is in flight again
+   * (a new host of the town, which forgets it in its turn).
+   */
+  forget(townId: string): void {
+    if (this.inFlight.get(townId) === 0) this.inFlight.delete(townId);
   }
 
   /** Registers `save` under `townId` until it settles; returns `save` unchanged. */
@@ -55,7 +64,7 @@ export class PendingSaves {
 
   /** Resolves once no save for `townId` is in flight, including saves begun while waiting. */
   async waitFor(townId: string): Promise<void> {
-    while (this.inFlight.has(townId)) {
+    while ((this.inFlight.get(townId) ?? 0) > 0) {
       await new Promise<void>((wake) => {
         const waiters = this.townWaiters.get(townId);
         if (waiters) waiters.push(wake);
@@ -67,6 +76,11 @@ export class PendingSaves {
   /** Resolves once no save at all is in flight, including saves begun while draining (shutdown). */
   async drain(): Promise<void> {
     while (this.count > 0) await new Promise<void>((wake) => this.drainWaiters.push(wake));
+  }
+
+  /** Whether the town has an entry: a save in flight, or kept between saves until `forget` (for tests). */
+  holds(townId: string): boolean {
+    return this.inFlight.has(townId);
   }
 
   /** How many saves are in flight (for logs and tests). */

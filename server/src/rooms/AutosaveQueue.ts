@@ -14,10 +14,19 @@ export interface AutosaveSource {
   autosaved(outcome: TownSaveOutcome | unknown): void;
 }
 
-/** A town's place in the queue, as `schedule` hands it out: set `cancelled` to take the town out. */
+/**
+ * A town's place in the queue, as `schedule` hands it out: set `cancelled` to take the town out. Once the town
+ * was asked for its save (`prepareAutosave`) or its ticket cancelled, the ticket is the queue's again: drop it.
+ */
 export interface AutosaveTicket {
   cancelled: boolean;
 }
+
+/** What a spare entry points at: not the town it last held, which may have closed since. */
+const NO_SOURCE: AutosaveSource = {
+  prepareAutosave: () => null,
+  autosaved: () => undefined,
+};
 
 interface Entry extends AutosaveTicket {
   source: AutosaveSource;
@@ -65,6 +74,11 @@ export class AutosaveQueue {
   /** due order: `delayMs` is the same for every town, so appending keeps it; entries due at once go in front */
   private entries: Entry[] = [];
   private head = 0;
+  /**
+   * Entries the queue has passed, for the next `schedule` to take: each lives as long as the queue, where a new
+   * one per change lived until its town's save, a few seconds, and died in the old generation.
+   */
+  private readonly spareEntries: Entry[] = [];
   private timer: NodeJS.Timeout | undefined;
   private timerDueAt = Infinity;
   private immediate: NodeJS.Immediate | undefined;
@@ -92,7 +106,11 @@ export class AutosaveQueue {
    * once per call. Returns its ticket (a flag rather than a cancel closure: one less object per change).
    */
   schedule(source: AutosaveSource, { soon = false } = {}): AutosaveTicket {
-    const entry: Entry = { source, dueAt: soon ? this.now() : this.now() + this.delayMs - this.windowMs, cancelled: false };
+    const dueAt = soon ? this.now() : this.now() + this.delayMs - this.windowMs;
+    const entry = this.spareEntries.pop() ?? { source, dueAt, cancelled: false };
+    entry.source = source;
+    entry.dueAt = dueAt;
+    entry.cancelled = false;
     if (soon) this.entries.splice(this.head, 0, entry);
     else this.entries.push(entry);
     this.arm();
@@ -124,12 +142,17 @@ export class AutosaveQueue {
       // at least one town per drain, so a tiny budget still makes progress
       if (!entry.cancelled && asked > 0 && performance.now() - started >= this.budgetMs) break;
       this.head++;
-      if (entry.cancelled) continue;
+      if (entry.cancelled) {
+        this.passed(entry);
+        continue;
+      }
       entry.cancelled = true; // asked once
       asked++;
-      const save = entry.source.prepareAutosave();
+      const source = entry.source;
+      const save = source.prepareAutosave();
+      this.passed(entry);
       if (save) {
-        sources.push(entry.source);
+        sources.push(source);
         saves.push(save);
       }
     }
@@ -156,7 +179,7 @@ export class AutosaveQueue {
   private arm(): void {
     if (this.stopped || this.immediate) return;
     let next: Entry | undefined;
-    while (this.head < this.entries.length && (next = this.entries[this.head])!.cancelled) this.head++;
+    while (this.head < this.entries.length && (next = this.entries[this.head])!.cancelled) this.passed(this.entries[this.head++]!);
     if (this.head >= this.entries.length) {
       this.compact();
       return;
@@ -174,6 +197,12 @@ export class AutosaveQueue {
       this.timer = setTimeout(this.drain, wait);
       this.timer.unref?.();
     }
+  }
+
+  /** An entry the queue has passed (its town asked, or its ticket cancelled) is kept for the next `schedule`. */
+  private passed(entry: Entry): void {
+    entry.source = NO_SOURCE;
+    this.spareEntries.push(entry);
   }
 
   /** Drops the entries already passed, once they are most of the array. */

@@ -212,7 +212,7 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
   }
 
   private async unload(): Promise<void> {
-    const { access, logger } = this.services;
+    const { access, logger, pendingSaves } = this.services;
     this.stopEvents();
     this.saver.stop();
     const saved = this.saver.flush();
@@ -222,6 +222,7 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
     } catch (error) {
       this.reportError(error, 'close');
     } finally {
+      pendingSaves.forget(this.townId);
       await access.releaseRoomClaim(this.townId).catch((error: unknown) => logger.error('could not give a town claim back', { townId: this.townId, error: String(error) }));
     }
     logger.info('town closed', { townId: this.townId, version: this.saver.savedVersion });

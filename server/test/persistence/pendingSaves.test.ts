@@ -97,4 +97,34 @@ describe('PendingSaves', () => {
     expect(await isSettled(draining)).toBe(true);
     expect(pending.size).toBe(0);
   });
+
+  it('keeps a town between its saves until it is forgotten, and waits for it as before', async () => {
+    const pending = new PendingSaves();
+    pending.begin('t1');
+    pending.end('t1');
+    expect([pending.size, pending.holds('t1')]).toEqual([0, true]); // no save in flight; the entry stays for the next
+    await expect(pending.waitFor('t1')).resolves.toBeUndefined();
+
+    pending.begin('t1');
+    const waiting = pending.waitFor('t1');
+    expect(await isSettled(waiting)).toBe(false);
+    pending.end('t1');
+    expect(await isSettled(waiting)).toBe(true);
+
+    pending.forget('t1');
+    expect(pending.holds('t1')).toBe(false);
+  });
+
+  it('forgets a town only while none of its saves is in flight (a new host of it may be saving)', async () => {
+    const pending = new PendingSaves();
+    const save = deferred();
+    pending.track('t1', save.promise);
+    pending.forget('t1');
+    expect(pending.holds('t1')).toBe(true);
+    const waiting = pending.waitFor('t1');
+    save.resolve();
+    expect(await isSettled(waiting)).toBe(true);
+    pending.forget('t1'); // the new host closes in its turn
+    expect(pending.holds('t1')).toBe(false);
+  });
 });

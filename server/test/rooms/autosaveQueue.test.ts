@@ -12,7 +12,6 @@ const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Waits until `condition` holds (these tests assert order and content, never how fast). */
 /** The memory repository, recording each batch it is given; `failNext` makes the next batch fail as a whole. */
 class RecordingTowns extends MemoryTownRepository {
   readonly batches: string[][] = [];
@@ -239,5 +238,31 @@ describe('AutosaveQueue with TownSaver', () => {
     await sleep(20);
     expect(f.towns.batches).toEqual([]);
     expect(f.queue.queued).toBe(0);
+  });
+});
+
+describe('AutosaveQueue entries', () => {
+  /** A town that records when it is asked for its save, and has none to give. */
+  const source = (asked: string[], name: string) => ({ prepareAutosave: () => (asked.push(name), null), autosaved: () => undefined });
+
+  it('hands out a passed entry again: once its town was asked, or its ticket cancelled', async () => {
+    const queue = new AutosaveQueue({ towns: new MemoryTownRepository(), delayMs: 20, logger });
+    queues.push(queue);
+    const asked: string[] = [];
+    const first = queue.schedule(source(asked, 'a'), { soon: true });
+    await until(() => asked.length === 1, 'a asked');
+    const second = queue.schedule(source(asked, 'b'), { soon: true });
+    expect(second).toBe(first); // the entry the queue passed, not a new one
+    second.cancelled = true;
+    const third = queue.schedule(source(asked, 'c'), { soon: true });
+    expect(third).not.toBe(second); // b's is still in the queue: cancelled, not passed yet
+    await until(() => asked.length === 2, 'c asked');
+    expect(asked).toEqual(['a', 'c']); // the cancelled town is never asked
+    const reused = [queue.schedule(source(asked, 'd')), queue.schedule(source(asked, 'e'))];
+    expect(reused).toContain(second);
+    expect(reused).toContain(third);
+    await until(() => asked.length === 4, 'd and e asked');
+    expect(asked).toEqual(['a', 'c', 'd', 'e']);
+    expect(queue.queued).toBe(0);
   });
 });

@@ -83,6 +83,7 @@ describe('towns sharing one host room', () => {
     await until(() => !t.server.towns.isLive(vega.townId), 'the town to close');
     await until(async () => (await t.server.cluster.claims.holder(townClaimKey(vega.townId))) === null, 'its claim to be given back');
     expect(await storedShipyard(t, vega.townId)).toEqual(['fighter']);
+    expect(t.pendingSaves.holds(vega.townId)).toBe(false); // kept between its saves while live, forgotten once closed
 
     // the host lives on for the other town, which still plays
     expect(await matchMaker.query({ roomId: lyraRoom.roomId })).toHaveLength(1);
