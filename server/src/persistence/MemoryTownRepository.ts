@@ -61,29 +61,33 @@ export class MemoryTownRepository implements TownRepository {
 
   async save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }> {
     assertVersion(expectedVersion);
-    const json = serializeSnapshot(snapshot);
-    // No await between the check and the write, so concurrent saves cannot interleave here.
-    const row = this.rows.get(townId);
-    if (!row) throw new TownNotFoundError(townId);
-    if (row.version !== expectedVersion) throw new StaleVersionError(townId, expectedVersion, row.version);
-    row.snapshot = json;
-    row.version = expectedVersion + 1;
-    row.savedAt = new Date();
-    if (derived) row.points = derived.points;
-    return { version: row.version, savedAt: new Date(row.savedAt) };
+    return this.write(townId, serializeSnapshot(snapshot), expectedVersion, derived?.points);
   }
 
   async saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]> {
     for (const s of saves) assertVersion(s.expectedVersion);
+    const written = saves.map((s) => ({ ...s, json: serializeSnapshot(s.snapshot) })); // read now, as the contract says
     const outcomes: TownSaveOutcome[] = [];
-    for (const { townId, snapshot, expectedVersion, points } of saves) {
+    for (const { townId, json, expectedVersion, points } of written) {
       try {
-        outcomes.push(await this.save(townId, snapshot, expectedVersion, points === undefined ? undefined : { points }));
+        outcomes.push(this.write(townId, json, expectedVersion, points));
       } catch (error) {
         if (!(error instanceof StaleVersionError || error instanceof TownNotFoundError)) throw error;
         outcomes.push(error);
       }
     }
     return outcomes;
+  }
+
+  /** The compare-and-set itself: synchronous, so concurrent saves cannot interleave between check and write. */
+  private write(townId: string, json: string, expectedVersion: number, points: number | undefined): { version: number; savedAt: Date } {
+    const row = this.rows.get(townId);
+    if (!row) throw new TownNotFoundError(townId);
+    if (row.version !== expectedVersion) throw new StaleVersionError(townId, expectedVersion, row.version);
+    row.snapshot = json;
+    row.version = expectedVersion + 1;
+    row.savedAt = new Date();
+    if (points !== undefined) row.points = points;
+    return { version: row.version, savedAt: new Date(row.savedAt) };
   }
 }

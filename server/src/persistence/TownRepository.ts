@@ -54,14 +54,16 @@ export interface TownRepository {
    * Saves iff the stored version equals `expectedVersion`; returns the new version (`expectedVersion + 1`).
    * Throws StaleVersionError (the stored version differs) or TownNotFoundError (no such town, e.g. the
    * account was deleted). Never overwrites silently. `derived`: columns computed from the snapshot by the
-   * caller (points); left as they are when absent.
+   * caller (points); left as they are when absent. The snapshot is read before the call returns: the caller
+   * may change it right after (a live town is saved as it is, and changes in place with its next action).
    */
   save(townId: string, snapshot: unknown, expectedVersion: number, derived?: { points: number }): Promise<{ version: number; savedAt: Date }>;
   /**
    * Several saves at once, each the same compare-and-set as `save`, in one transaction where the store has
    * them (one commit for the batch: what lets one process autosave thousands of towns a second). Outcomes
    * come in the order of `saves`; a refused save (StaleVersionError, TownNotFoundError as the outcome) does not
-   * stop the others. Rejects only when the store failed as a whole, and then nothing was written.
+   * stop the others. Rejects only when the store failed as a whole, and then nothing was written. Every snapshot
+   * is read before the call returns, as with `save`.
    */
   saveMany(saves: readonly TownSave[]): Promise<TownSaveOutcome[]>;
   /** The towns placed in `sector`, by slot. */

@@ -24,6 +24,7 @@ import {
   type WelcomeMessage,
 } from '@starscape/shared';
 import type { RemoteTownAnswer } from '../cluster/RemoteTowns';
+import { ResidentTown } from '../towns/ResidentTown';
 import type { LiveTown } from '../towns/TownAccess';
 import { applyTownChange, type TownChange } from '../towns/townChanges';
 import { joinError } from './gameError';
@@ -55,7 +56,8 @@ export interface TownSeat {
 export class HostedTown implements LiveTown, SavedTown, TownEvent {
   /** the clients in this town, those within their reconnection grace included (their state says so) */
   private readonly clients: Client[] = [];
-  private town!: Town;
+  /** the town as it is now, kept in place between actions (see `ResidentTown`: nothing outside may keep it) */
+  private resident!: ResidentTown;
   private saver!: TownSaver;
   private readonly wire = new TownWire();
   /** this town's place in the process's `TownEventClock` (its next completion) */
@@ -105,9 +107,10 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
       throw joinError('town/not-found');
     }
 
-    this.town = resume(snapshot.data, gameSpeed, now());
+    const resumed = resume(snapshot.data, gameSpeed, now());
+    this.resident = new ResidentTown(resumed);
     this.saver = new TownSaver(townId, stored.version, this, this.services);
-    if (this.town !== snapshot.data) this.saver.markDirty();
+    if (resumed !== snapshot.data) this.saver.markDirty();
 
     const state = this.wire.state;
     state.townId = townId;
@@ -118,6 +121,11 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
     this.scheduleNextEvent();
     this.ensureArrivals();
     return stored.version;
+  }
+
+  /** The town as it is now: read it, never keep it (it changes in place with the next change). */
+  private get town(): Town {
+    return this.resident.town;
   }
 
   get isClosing(): boolean {
@@ -171,12 +179,12 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
     const now = this.services.now();
     this.commit(applyTownChange(advance(this.town, now), change, now));
     await this.saver.flush();
-    return this.town;
+    return this.resident.copy();
   }
 
-  /** `LiveTown`: the town as it is live here, advanced to now. */
+  /** `LiveTown`: the town as it is live here, advanced to now (a copy: the caller may keep it). */
   advancedTown(): Town {
-    return advance(this.town, this.services.now());
+    return advance(this.resident.copy(), this.services.now());
   }
 
   /** An outside change from another process (a remote call to the host, `RemoteTowns.apply`). */
@@ -190,7 +198,7 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
     return this.closing ? { gone: true } : { town: this.advancedTown() };
   }
 
-  /** `SavedTown`: what the saver writes. */
+  /** `SavedTown`: what the saver writes (the live town itself: a repository reads it before `save` returns). */
   townToSave(): Town {
     return this.town;
   }
@@ -309,9 +317,8 @@ export class HostedTown implements LiveTown, SavedTown, TownEvent {
   /** Makes `town` the truth: state, patch, autosave, next completion. */
   private commit(town: Town): void {
     if (town === this.town) return;
-    const previous = this.town;
-    this.town = town;
-    this.wire.write(town, previous);
+    this.wire.write(town, this.town); // before the kept town takes the new values: the state writes what differs
+    this.resident.adopt(town);
     this.wire.patch(this.clients);
     this.saver.markDirty();
     this.scheduleNextEvent();

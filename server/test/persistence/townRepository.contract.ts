@@ -143,6 +143,22 @@ export function describeTownRepositoryContract(name: string, makeRepo: () => Pro
       expect(await repo.saveMany([])).toEqual([]);
     });
 
+    it('reads every snapshot of a save before the call returns: the caller may change it right after', async () => {
+      // a live town is saved as it is and changes in place with the next action (server/src/towns/ResidentTown.ts)
+      const [a, b, c] = [await create(1), await create(2), await create(3)];
+      const [first, second, third] = [snapshot(10), snapshot(20), snapshot(30)];
+      const batch = repo.saveMany([
+        { townId: a.id, snapshot: first, expectedVersion: 1 },
+        { townId: b.id, snapshot: second, expectedVersion: 1 },
+      ]);
+      const single = repo.save(c.id, third, 1);
+      for (const changed of [first, second, third]) changed.resources.metal = -1;
+      await Promise.all([batch, single]);
+      expect(await repo.load(a.id)).toMatchObject({ version: 2, snapshot: snapshot(10) });
+      expect(await repo.load(b.id)).toMatchObject({ version: 2, snapshot: snapshot(20) });
+      expect(await repo.load(c.id)).toMatchObject({ version: 2, snapshot: snapshot(30) });
+    });
+
     it('refuses a whole batch with an unusable expected version before writing any of it', async () => {
       const [a, b] = [await create(1), await create(2)];
       await expect(
