@@ -106,7 +106,7 @@ export class ResidentTown {
       if (target) writeOrder(target, order);
       kept[i] = target ?? order;
     }
-    kept.length = next.length;
+    while (kept.length > next.length) kept.pop(); // not `length =`: that gives the list's storage back to V8
     this.spareOrder = free.pop();
   }
 }

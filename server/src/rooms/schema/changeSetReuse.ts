@@ -59,12 +59,12 @@ function emptied<T extends Record<number, unknown>>(record: T, operations: Reado
 }
 
 /**
- * Empties a change set's `operations` list and keeps its storage: setting `length = 0` gives an array's storage
- * back (V8 trims it), so the next change's `push` allocates it again; `pop` trims only arrays far larger than
- * what they hold, and a town's lists settle at a few slots.
+ * Empties a change set's `operations` list (or shortens a list to `keep` items) and keeps its storage: setting
+ * `length = 0` gives an array's storage back (V8 trims it), so the next change's `push` allocates it again; `pop`
+ * trims only arrays far larger than what they hold, and a town's lists settle at a few slots.
  */
-function emptyList(list: unknown[]): void {
-  while (list.length > 0) list.pop();
+function emptyList(list: unknown[], keep = 0): void {
+  while (list.length > keep) list.pop();
 }
 
 function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
@@ -122,7 +122,7 @@ function reuseListCopies(ArraySchema: { prototype: object }): void {
     for (let i = 0; i < copy.length; i++) delete deleted[i];
     if (hasAnyKey(deleted)) this.deletedIndexes = {};
     for (let i = 0; i < items.length; i++) copy[i] = items[i];
-    copy.length = items.length;
+    emptyList(copy, items.length);
   };
   reused.starscapeReused = true;
   proto[ON_ENCODE_END] = reused;
