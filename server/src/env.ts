@@ -25,7 +25,7 @@ const envSchema = z.object({
    * How far the JavaScript heap may grow past what outlived the last full garbage collection before the next
    * one, in percent (V8's `--heap-growing-percent`); 0 leaves it to V8, which lets it grow up to 4×
    */
-  HEAP_GROWTH_PERCENT: intFrom(0, 300).default(150),
+  HEAP_GROWTH_PERCENT: intFrom(0, 300).default(75),
   /**
    * The event loop's tick in ms: a loop with time to spare takes its input once per tick, in one warm burst
    * instead of many cold wake-ups (see `InputTick`); 0 = a free-running loop, every message handled at once

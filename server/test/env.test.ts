@@ -12,7 +12,7 @@ describe('the game server environment', () => {
       AUTOSAVE_INTERVAL_MS: 5000,
       RECONNECT_GRACE_SECONDS: 30,
       LOG_LEVEL: 'info',
-      HEAP_GROWTH_PERCENT: 150,
+      HEAP_GROWTH_PERCENT: 75,
       TOWN_HOSTS: 64,
     });
   });
