@@ -1,4 +1,5 @@
 import { RESOURCES, type ShipyardOrder, type Town } from '@starscape/shared';
+import { shortenList } from '../shortenList';
 
 /** How each field of the kept town takes its next value: see `ResidentTown`. */
 type Adoption = 'value' | 'numbers' | 'stocks' | 'shipyard' | 'reference';
@@ -106,7 +107,7 @@ export class ResidentTown {
       if (target) writeOrder(target, order);
       kept[i] = target ?? order;
     }
-    while (kept.length > next.length) kept.pop(); // not `length =`: that gives the list's storage back to V8
+    shortenList(kept, next.length);
     this.spareOrder = free.pop();
   }
 }

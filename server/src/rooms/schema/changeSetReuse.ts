@@ -19,6 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import { ArraySchema as EsmArraySchema, ChangeTree as EsmChangeTree } from '@colyseus/schema';
+import { shortenList } from '../../shortenList';
 
 interface ChangeSet {
   indexes: Record<number, number>;
@@ -58,15 +59,6 @@ function emptied<T extends Record<number, unknown>>(record: T, operations: Reado
   return record;
 }
 
-/**
- * Empties a change set's `operations` list (or shortens a list to `keep` items) and keeps its storage: setting
- * `length = 0` gives an array's storage back (V8 trims it), so the next change's `push` allocates it again; `pop`
- * trims only arrays far larger than what they hold, and a town's lists settle at a few slots.
- */
-function emptyList(list: unknown[], keep = 0): void {
-  while (list.length > keep) list.pop();
-}
-
 function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
   const original = ChangeTree.prototype.endEncode;
   if (original.starscapeReused) return;
@@ -77,7 +69,7 @@ function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): v
     const other = changeSetName === 'changes' ? this.filteredChanges : this.changes;
     this.indexedOperations = emptied(this.indexedOperations, set.operations, other?.operations);
     set.indexes = emptied(set.indexes, set.operations);
-    emptyList(set.operations);
+    shortenList(set.operations);
     set.queueRootNode = undefined;
     this.ref[ON_ENCODE_END]?.call(this.ref); // the original's other work, kept
     this.isNew = false;
@@ -122,7 +114,7 @@ function reuseListCopies(ArraySchema: { prototype: object }): void {
     for (let i = 0; i < copy.length; i++) delete deleted[i];
     if (hasAnyKey(deleted)) this.deletedIndexes = {};
     for (let i = 0; i < items.length; i++) copy[i] = items[i];
-    emptyList(copy, items.length);
+    shortenList(copy, items.length);
   };
   reused.starscapeReused = true;
   proto[ON_ENCODE_END] = reused;
