@@ -1,5 +1,6 @@
 import '../../src/rooms/schema/changeSetReuse';
 import { $changes, ArraySchema, Encoder, Reflection } from '@colyseus/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TownState } from '../../src/rooms/schema/TownState';
 
@@ -108,5 +109,57 @@ describe('list copies reused between patches', () => {
     missions.push('d');
     patch();
     expect([...seen().missionsTaken!]).toEqual(['d']);
+  });
+
+  it('patches as stock @colyseus/schema does, for any changes to a list between patches', () => {
+    type Change = { k: 'push'; v: string } | { k: 'splice'; at: number; n: number } | { k: 'pop' } | { k: 'shift' } | { k: 'set'; at: number; v: string } | { k: 'clear' } | { k: 'patch' };
+    const value = fc.string({ maxLength: 3 });
+    const change: fc.Arbitrary<Change> = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ k: fc.constant('push' as const), v: value }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant('splice' as const), at: fc.nat(6), n: fc.integer({ min: 1, max: 2 }) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('pop' as const) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('shift' as const) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('set' as const), at: fc.nat(6), v: value }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('clear' as const) }) },
+      { weight: 3, arbitrary: fc.record({ k: fc.constant('patch' as const) }) },
+    );
+    /** What a client decodes after each patch (stock schema itself misdecodes some patches of many changes: compared, not asserted). */
+    const play = (changes: Change[]): string[][] => {
+      const { state, patch, seen } = encodedTown();
+      const list = new ArraySchema<string>('a', 'b');
+      state.missionsTaken = list;
+      const decoded: string[][] = [];
+      const send = () => (patch(), decoded.push([...(seen().missionsTaken ?? [])]));
+      for (const c of changes) {
+        if (c.k === 'push') list.push(c.v);
+        else if (c.k === 'splice' && c.at < list.length) list.splice(c.at, Math.min(c.n, list.length - c.at));
+        else if (c.k === 'pop') list.pop();
+        else if (c.k === 'shift') list.shift();
+        else if (c.k === 'set' && c.at < list.length) list[c.at] = c.v;
+        else if (c.k === 'clear') list.clear();
+        else if (c.k === 'patch') send();
+      }
+      send();
+      return decoded;
+    };
+    const hooks = ArraySchema.prototype as unknown as Record<string, (this: ListCopies) => void>;
+    const reused = hooks['~onEncodeEnd']!;
+    function stock(this: ListCopies): void {
+      this.tmpItems = this.items.slice();
+      this.deletedIndexes = {};
+    }
+    try {
+      fc.assert(
+        fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
+          hooks['~onEncodeEnd'] = stock;
+          const expected = play(changes);
+          hooks['~onEncodeEnd'] = reused;
+          expect(play(changes)).toEqual(expected);
+        }),
+        { seed: 20261127, numRuns: 500 },
+      );
+    } finally {
+      hooks['~onEncodeEnd'] = reused;
+    }
   });
 });
