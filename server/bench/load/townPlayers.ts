@@ -7,7 +7,7 @@ import type { Socket as NetSocket } from 'node:net';
 import { Decoder, TypeContext, type Schema } from '@colyseus/schema';
 import { Client, SchemaSerializer, registerSerializer, type Room } from 'colyseus.js';
 import { io, type Socket } from 'socket.io-client';
-import { ClientMessage, RoomName, ServerMessage } from '@starscape/shared';
+import { ClientMessage, RoomName, ServerMessage, queuedOrders } from '@starscape/shared';
 import { TownState } from '../../src/rooms/schema/TownState';
 import { FloorTown } from './floorState';
 import { ORDERED_SHIP } from './workload';
@@ -115,9 +115,10 @@ export class ColyseusTownPlayer implements TownPlayer {
   }
 
   queue(): { length: number; lastId: number | null } {
-    const shipyard = (this.room?.state as { shipyard?: { length: number; [i: number]: { id: number } } } | undefined)?.shipyard;
+    const shipyard = (this.room?.state as { shipyard?: Iterable<{ id: number }> } | undefined)?.shipyard;
     if (!shipyard) return { length: 0, lastId: null };
-    return { length: shipyard.length, lastId: shipyard.length > 0 ? shipyard[shipyard.length - 1]!.id : null };
+    const orders = queuedOrders(shipyard);
+    return { length: orders.length, lastId: orders.at(-1)?.id ?? null };
   }
 
   order(): void {

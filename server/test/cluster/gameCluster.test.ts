@@ -7,6 +7,7 @@ import { redisCheck } from '../../../scripts/services/redis';
 import { battleIdOf } from '../../src/battles/battleIds';
 import { DEFAULT_TOWN_HOSTS, TownHosts } from '../../src/towns/townHosts';
 import { probe } from '../support/roomProbe';
+import { ordersSeen } from '../support/ordersSeen';
 import { cargoOf } from '../support/townOf';
 import { startGameCluster, type GameCluster, type GameProcess } from './support/gameCluster';
 import { until } from '../support/until';
@@ -57,7 +58,7 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
       // both seats are in the same live town: an order through one shows on the other
       const seenB = probe(viaB);
       viaA.send('shipyard:order', { ship: 'fighter', count: 1 });
-      await seenB.stateWhere((s) => s.shipyard?.length === 1, 5000);
+      await seenB.stateWhere((s) => ordersSeen(s).length === 1, 5000);
       expect(await cluster.holderOf(viaA.roomId)).not.toBeNull();
       await Promise.all([viaA.leave(), viaB.leave()]); // an empty host closes, so the next tests place theirs afresh
     }
@@ -143,7 +144,7 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
       rooms.map(async (room) => {
         const seen = probe(room);
         room.send('shipyard:order', { ship: 'fighter', count: 2 });
-        await seen.stateWhere((s) => s.shipyard?.length === 1, 5000);
+        await seen.stateWhere((s) => ordersSeen(s).length === 1, 5000);
       }),
     );
     const holders = await Promise.all(rooms.map((room) => cluster.holderOf(room.roomId)));
@@ -166,7 +167,7 @@ describe.skipIf(!available)('two game server processes sharing Redis and Postgre
     for (const { userId, townId } of onStopped) {
       const back = track(await cluster.joinTown(survivor, userId, townId));
       const seen = probe(back);
-      await seen.stateWhere((s) => s.shipyard?.length === 1, 5000);
+      await seen.stateWhere((s) => ordersSeen(s).length === 1, 5000);
       expect(await cluster.holderOf(back.roomId)).toBe(survivor);
     }
   }, 120_000);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Room } from 'colyseus.js';
 import { parse } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newTown, townSchema, type Town } from '@starscape/shared';
+import { newTown, queuedOrders, townSchema, type Town } from '@starscape/shared';
 import { serviceAvailable } from '../../../scripts/services/availability';
 import { postgresCheck } from '../../../scripts/services/postgres';
 import { redisCheck } from '../../../scripts/services/redis';
@@ -50,8 +50,8 @@ describe.skipIf(!available)(`a deploy: SIGTERM with ${TOWNS} towns open`, () => 
       const room = await cluster.joinTown(game, userId, townId);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no patch for ${townId}`)), 30_000);
-        room.onStateChange((state: { shipyard?: { length: number } }) => {
-          if (state.shipyard?.length === 1) {
+        room.onStateChange((state: { shipyard?: Array<{ id: number }> }) => {
+          if (queuedOrders(state.shipyard ?? []).length === 1) {
             clearTimeout(timer);
             resolve();
           }

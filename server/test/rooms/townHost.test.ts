@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { newTown, townSchema, type Town } from '@starscape/shared';
 import { townClaimKey } from '../../src/towns/TownAccess';
 import { probe, sleep } from '../support/roomProbe';
+import { ordersSeen } from '../support/ordersSeen';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 import { until } from '../support/until';
 
@@ -57,11 +58,11 @@ describe('towns sharing one host room', () => {
 
     for (let i = 1; i <= 3; i++) {
       novaRoom.send('shipyard:order', { ship: 'scout', count: 1 });
-      await seenNova.stateWhere((s) => s.shipyard?.length === i);
+      await seenNova.stateWhere((s) => ordersSeen(s).length === i);
     }
     await sleep(100);
     expect(orionFrames.frames).toBe(0); // not a byte of another town's changes
-    expect(orionRoom.state.shipyard.length).toBe(0);
+    expect(ordersSeen(orionRoom.state).length).toBe(0);
 
     orionRoom.send('upgrade:start', { building: 'metalMine' });
     await seenOrion.stateWhere((s) => s.upgrade?.building === 'metalMine');
@@ -76,7 +77,7 @@ describe('towns sharing one host room', () => {
     const lyraRoom = await t.join('lyra', lyra.townId);
     const seenVega = probe(vegaRoom);
     vegaRoom.send('shipyard:order', { ship: 'fighter', count: 2 });
-    await seenVega.stateWhere((s) => s.shipyard?.length === 1);
+    await seenVega.stateWhere((s) => ordersSeen(s).length === 1);
     expect(await storedShipyard(t, vega.townId)).toEqual([]); // not saved yet: the autosave is a minute away
 
     await vegaRoom.leave();
@@ -94,7 +95,7 @@ describe('towns sharing one host room', () => {
     // and the town opens again from its save
     const back = await t.join('vega', vega.townId);
     expect(back.roomId).toBe(lyraRoom.roomId);
-    await probe(back).stateWhere((s) => s.shipyard?.length === 1 && s.shipyard[0].ship === 'fighter');
+    await probe(back).stateWhere((s) => ordersSeen(s).length === 1 && ordersSeen(s)[0]?.ship === 'fighter');
     await Promise.all([back.leave(), lyraRoom.leave()]);
   });
 
@@ -105,13 +106,13 @@ describe('towns sharing one host room', () => {
     for (let round = 1; round <= 5; round++) {
       const room = await t.join('comet', townId);
       const seen = probe(room);
-      await seen.stateWhere((s) => s.shipyard?.length === round - 1);
+      await seen.stateWhere((s) => ordersSeen(s).length === round - 1);
       room.send('shipyard:order', { ship: 'scout', count: 1 });
-      await seen.stateWhere((s) => s.shipyard?.length === round);
+      await seen.stateWhere((s) => ordersSeen(s).length === round);
       await room.leave(); // the close begins at once; the next join waits for its save and claim
     }
     const last = await t.join('comet', townId);
-    await probe(last).stateWhere((s) => s.shipyard?.length === 5);
+    await probe(last).stateWhere((s) => ordersSeen(s).length === 5);
     await Promise.all([last.leave(), keeperRoom.leave()]);
     await until(() => !t.server.towns.isLive(townId), 'the town to close');
     expect(await storedShipyard(t, townId)).toEqual(['scout', 'scout', 'scout', 'scout', 'scout']);
@@ -216,8 +217,8 @@ describe('a host per town (TOWN_HOSTS=0)', () => {
     expect(roomA.roomId).not.toBe(roomB.roomId);
     const seen = probe(roomA);
     roomA.send('shipyard:order', { ship: 'scout', count: 1 });
-    await seen.stateWhere((s) => s.shipyard?.length === 1);
-    expect(roomB.state.shipyard.length).toBe(0);
+    await seen.stateWhere((s) => ordersSeen(s).length === 1);
+    expect(ordersSeen(roomB.state).length).toBe(0);
     await Promise.all([roomA.leave(), roomB.leave()]);
   });
 });

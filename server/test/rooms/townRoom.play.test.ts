@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance, amountAt, newTown, stocksAt, townSchema } from '@starscape/shared';
 import { townOf } from '../support/townOf';
 import { probe, sleep } from '../support/roomProbe';
+import { ordersSeen } from '../support/ordersSeen';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 
 let t: TestServer;
@@ -179,8 +180,8 @@ describe('playing a town', () => {
     const room = await t.join('admiral', townId);
     const seen = probe(room);
     room.send('shipyard:order', { ship: 'fighter', count: 2 });
-    await seen.stateWhere((s) => s.shipyard?.length === 1);
-    expect(room.state.shipyard[0].toJSON()).toMatchObject({ ship: 'fighter', remaining: 2 });
+    await seen.stateWhere((s) => ordersSeen(s).length === 1);
+    expect(ordersSeen(room.state)[0]!.toJSON()).toMatchObject({ ship: 'fighter', remaining: 2 });
     expect(room.state.metalAmount).toBeLessThan(3001);
     room.send('shipyard:order', { ship: 'cruiser', count: 1 });
     expect((await seen.next('error')).code).toBe('shipyard/not-enough-metal');
@@ -188,22 +189,22 @@ describe('playing a town', () => {
     expect((await seen.next('error')).code).toBe('message/invalid');
     room.send('shipyard:cancel', { orderId: 99 });
     expect((await seen.next('error')).code).toBe('shipyard/no-such-order');
-    room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
-    await seen.stateWhere((s) => s.shipyard?.length === 0);
+    room.send('shipyard:cancel', { orderId: ordersSeen(room.state)[0]!.id });
+    await seen.stateWhere((s) => ordersSeen(s).length === 0);
     expect(room.state.metalAmount).toBeGreaterThan(8999);
 
     // the server reuses the entry that left for the next order: the client sees each new order whole (a scout
     // costs no metal, the fighter before it did)
     room.send('shipyard:order', { ship: 'scout', count: 3 });
-    await seen.stateWhere((s) => s.shipyard?.length === 1 && s.shipyard[0]?.ship === 'scout');
-    expect(room.state.shipyard[0].toJSON()).toMatchObject({ ship: 'scout', remaining: 3, unitMetal: 0 });
+    await seen.stateWhere((s) => ordersSeen(s).length === 1 && ordersSeen(s)[0]?.ship === 'scout');
+    expect(ordersSeen(room.state)[0]!.toJSON()).toMatchObject({ ship: 'scout', remaining: 3, unitMetal: 0 });
     room.send('shipyard:order', { ship: 'fighter', count: 1 });
-    await seen.stateWhere((s) => s.shipyard?.length === 2);
-    room.send('shipyard:cancel', { orderId: room.state.shipyard[0].id });
-    await seen.stateWhere((s) => s.shipyard?.length === 1);
+    await seen.stateWhere((s) => ordersSeen(s).length === 2);
+    room.send('shipyard:cancel', { orderId: ordersSeen(room.state)[0]!.id });
+    await seen.stateWhere((s) => ordersSeen(s).length === 1);
     room.send('shipyard:order', { ship: 'hauler', count: 2 });
-    await seen.stateWhere((s) => s.shipyard?.length === 2);
-    expect(room.state.shipyard.map((o: { toJSON(): object }) => o.toJSON())).toMatchObject([
+    await seen.stateWhere((s) => ordersSeen(s).length === 2);
+    expect(ordersSeen(room.state).map((o: { toJSON(): object }) => o.toJSON())).toMatchObject([
       { ship: 'fighter', remaining: 1 },
       { ship: 'hauler', remaining: 2 },
     ]);

@@ -2,7 +2,7 @@ import '../../src/rooms/schema/stringEncodingFix';
 import '../../src/rooms/schema/changeSetReuse'; // as the game server runs
 import { ClientState, SchemaSerializer } from '@colyseus/core';
 import { Reflection, type Decoder } from '@colyseus/schema';
-import { BUILDINGS, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
+import { BUILDINGS, EMPTY_SHIPYARD_SLOT, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
 import { TownState } from '../../src/rooms/schema/TownState';
 import { TownWire } from '../../src/rooms/TownWire';
@@ -114,6 +114,12 @@ class Wire {
       }
     }
     return left;
+  }
+
+  /** The schema objects the owner's encoder tracks, as `refId class` (what an attach or a detach changes). */
+  attachedTrees(): string[] {
+    const trees = (this.wire.ownerEncoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
+    return Object.entries(trees).map(([refId, tree]) => `${refId} ${tree.ref.constructor.name}`);
   }
 
   /** What `client` sees now, read as the web client reads it. */
@@ -240,14 +246,20 @@ describe('town room state on the wire (server schema → client view)', () => {
     // a queue that empties and fills, as a player who orders a ship and cancels it again: one entry serves them all
     // (the next order's fields are the same but for id and nextAt: the reused entry must still arrive whole)
     const firstEntries = new Set<object>();
+    let attachedAfterFirstOrder: string[] = [];
     for (let id = 1; id <= 6; id++) {
       const ordered: Town = { ...busy, shipyard: [scout(id)] };
       expect(wire.send(ordered).town).toEqual(clientSees(ordered));
       firstEntries.add(wire.state.shipyard[0]!);
+      if (id === 1) attachedAfterFirstOrder = wire.attachedTrees();
+      // emptied, the queue keeps its entry as an empty slot: nothing is detached, and no client sees an order
       expect(wire.send({ ...busy, shipyard: [] }).town.shipyard).toEqual([]);
+      expect(wire.state.shipyard.map((entry) => entry.id)).toEqual([EMPTY_SHIPYARD_SLOT]);
+      expect(wire.attachedTrees()).toEqual(attachedAfterFirstOrder);
       if (id === 3) for (const as of ['owner', 'visitor'] as const) wire.join(as); // later joiners are patched alike
     }
     expect(firstEntries.size).toBe(1);
+    expect(wire.attachedTrees()).toEqual(attachedAfterFirstOrder);
 
     // any mix of orders, cancels and completions: what each client sees is the queue, whatever entry carries it
     let random = 7;

@@ -31,3 +31,18 @@ export const UPGRADE_COST_FIELDS = byResource('cost');
 export const UNIT_COST_FIELDS = byResource('unit');
 /** What a fleet carries home: `cargoMetal`, … */
 export const CARGO_FIELDS = byResource('cargo');
+
+/**
+ * The id a shipyard entry on the wire has while it holds no order. When the queue empties, the server keeps its
+ * last entry in the list as an empty slot instead of removing it: the next order is written into it, so a town
+ * whose queue empties and fills all day attaches and detaches no schema object (each attach and detach left
+ * about 465 bytes per action in the old generation, BENCHMARKS.md, session 19). Order ids start at 1.
+ */
+export const EMPTY_SHIPYARD_SLOT = 0;
+
+/** The orders of a shipyard queue as the town's state sends it: every entry but an empty slot, in order. */
+export function queuedOrders<T extends { readonly id: unknown }>(entries: Iterable<T>): T[] {
+  const orders: T[] = [];
+  for (const entry of entries) if (entry.id !== EMPTY_SHIPYARD_SLOT) orders.push(entry);
+  return orders;
+}

@@ -2,6 +2,7 @@ import { ArraySchema, MapSchema } from '@colyseus/schema';
 import {
   BUILDINGS,
   CARGO_FIELDS,
+  EMPTY_SHIPYARD_SLOT,
   LEVEL_FIELDS,
   RESOURCES,
   SHIPS,
@@ -92,7 +93,7 @@ function writeUpgrade(state: TownState, job: Town['upgrade']): void {
   if (!state.upgrade) state.upgrade = target;
 }
 
-/** Spare shipyard entries a town keeps at most: one, for a queue that empties and fills again (each costs a live town about 1.3 KB). */
+/** Spare shipyard entries a town keeps at most: one, for a queue that grows past one order and shrinks again (each costs a live town about 1.3 KB). */
 const MAX_SPARE_ORDERS = 1;
 
 /** A queue holds at most 10 orders: a scan, not a `Set` per write. */
@@ -103,14 +104,21 @@ function hasOrder(queue: Town['shipyard'], id: number): boolean {
 
 /**
  * Entries are matched by order id: an order that is gone (built, cancelled) is removed where it is, new orders
- * join at the back, and the rest are left alone, so a patch carries only what changed. A new order takes an
- * entry that an earlier write removed (`TownState.spareShipyardOrders`) before it makes one.
+ * join at the back, and the rest are left alone, so a patch carries only what changed. The last entry stays
+ * when the queue empties, as an empty slot (`EMPTY_SHIPYARD_SLOT`), and the next order is written into it: a
+ * queue that empties and fills all day attaches and detaches no schema object. A new order past the slot takes
+ * an entry that an earlier write removed (`TownState.spareShipyardOrders`) before it makes one.
  */
 function writeShipyard(state: TownState, queue: Town['shipyard']): void {
   const target = state.shipyard;
   const spares = state.spareShipyardOrders;
   let removed: ShipyardOrderState[] | undefined;
-  for (let i = target.length - 1; i >= 0; i--) if (!hasOrder(queue, target[i]!.id)) (removed ??= []).push(...target.splice(i, 1));
+  for (let i = target.length - 1; i >= 0; i--) {
+    const entry = target[i]!;
+    if (entry.id === EMPTY_SHIPYARD_SLOT || hasOrder(queue, entry.id)) continue;
+    if (target.length > 1) (removed ??= []).push(...target.splice(i, 1));
+    else entry.id = EMPTY_SHIPYARD_SLOT; // the queue's last entry: kept as the slot, its other fields left as they were
+  }
   for (let i = 0; i < queue.length; i++) {
     const order = queue[i]!;
     const existing = target[i];

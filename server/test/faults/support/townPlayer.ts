@@ -1,5 +1,5 @@
 import { Client, type Room } from 'colyseus.js';
-import { ClientMessage, RoomName, SHIPS, ServerMessage, newTown, withDerivedRates, type BuildingLevels, type ShipId, type Town } from '@starscape/shared';
+import { ClientMessage, RoomName, SHIPS, ServerMessage, newTown, queuedOrders, withDerivedRates, type BuildingLevels, type ShipId, type Town } from '@starscape/shared';
 
 /**
  * A player of the crash and soak tests: a colyseus.js client in its own town room, seen only through the public
@@ -64,7 +64,7 @@ export interface Ack {
 }
 
 export function queueIds(view: { shipyard?: Array<{ id: number }> }): number[] {
-  return (view.shipyard ?? []).map((o) => o.id);
+  return queuedOrders(view.shipyard ?? []).map((o) => o.id);
 }
 
 export const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);

@@ -1,4 +1,4 @@
-import { newTown } from '@starscape/shared';
+import { EMPTY_SHIPYARD_SLOT, newTown } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
 import { shareEqual, toTownView, type RawTownState } from './roomState';
 import { rawTownState } from './testing/rawTownState';
@@ -15,6 +15,13 @@ describe('room state → store', () => {
     expect(view.town.upgrade).toBeNull();
     expect(view.meta).toEqual({ townId: 't1', name: "Nova's Starbase", ownerId: 'u1', ownerName: 'Nova' });
     expect(view.energy).toEqual({ supply: 0, use: 0 });
+  });
+
+  it('reads the empty slot a server keeps when the queue empties as no order, and an emptied queue as empty', () => {
+    const rawOrder = { id: 7, ship: 'fighter', remaining: 3, unitMs: 14_400, nextAt: 9_000, unitMetal: 3000, unitCrystal: 1000, unitFuel: 0 };
+    const slot = { ...rawOrder, id: EMPTY_SHIPYARD_SLOT }; // the last order's fields stay in the slot
+    expect(toTownView(rawState({ shipyard: [slot] }))!.town.shipyard).toEqual([]);
+    expect(toTownView(rawState({ shipyard: [rawOrder] }))!.town.shipyard.map((o) => o.id)).toEqual([7]);
   });
 
   it('keeps a running upgrade as a plain UpgradeJob', () => {

@@ -1,6 +1,7 @@
 import {
   BUILDINGS,
   CARGO_FIELDS,
+  EMPTY_SHIPYARD_SLOT,
   LEVEL_FIELDS,
   RESOURCES,
   SHIPS,
@@ -66,11 +67,12 @@ function upgrade(v: unknown): UpgradeJob | null {
   };
 }
 
+/** The queue's entries but an empty slot (`EMPTY_SHIPYARD_SLOT`: the entry a server keeps when the queue empties). */
 function shipyard(v: unknown): ShipyardOrder[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((entry) => {
     const r = record(entry);
-    if (!r || !(SHIPS as readonly unknown[]).includes(r.ship)) return [];
+    if (!r || r.id === EMPTY_SHIPYARD_SLOT || !(SHIPS as readonly unknown[]).includes(r.ship)) return [];
     return [{ id: num(r.id), ship: r.ship as ShipId, remaining: num(r.remaining), unitMs: num(r.unitMs), unitCost: costFrom(r, UNIT_COST_FIELDS), nextAt: num(r.nextAt) }];
   });
 }
