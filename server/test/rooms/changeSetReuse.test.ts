@@ -2,6 +2,7 @@ import '../../src/rooms/schema/changeSetReuse';
 import { $changes, ArraySchema, Encoder, Reflection } from '@colyseus/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ShipyardOrderState } from '../../src/rooms/schema/ShipyardOrderState';
 import { TownState } from '../../src/rooms/schema/TownState';
 
 /**
@@ -63,6 +64,32 @@ describe('change records reused between patches', () => {
     state.metalMineLevel = 20; // the new records take the next change
     patch();
     expect(seen().metalMineLevel).toBe(20);
+  });
+});
+
+describe('change queues reused between patches', () => {
+  it('empties the encoder\'s queues of what changed in place after each patch, and the next patch carries every change', () => {
+    const state = new TownState();
+    const encoder = new Encoder(state);
+    const decoder = Reflection.decode(Reflection.encode(encoder));
+    decoder.decode(encoder.encodeAll());
+    const root = encoder.root as unknown as { changes: { next?: unknown; tail?: unknown }; filteredChanges: object };
+    const queues = { changes: root.changes, filteredChanges: root.filteredChanges };
+    for (let round = 1; round <= 3; round++) {
+      state.metalMineLevel = round;
+      state.shipyard.push(new ShipyardOrderState()); // a new object in the queue, then a change of it
+      state.shipyard.at(-1)!.id = round;
+      expect(encoder.hasChanges).toBe(true);
+      decoder.decode(encoder.encode());
+      encoder.discardChanges();
+      expect({ changes: root.changes, filteredChanges: root.filteredChanges }).toEqual(queues);
+      expect(root.changes).toBe(queues.changes);
+      expect(root.filteredChanges).toBe(queues.filteredChanges);
+      expect([root.changes.next, root.changes.tail]).toEqual([undefined, undefined]);
+      expect(encoder.hasChanges).toBe(false);
+    }
+    const seen = decoder.state as TownState;
+    expect([seen.metalMineLevel, seen.shipyard.map((order) => order.id)]).toEqual([3, [1, 2, 3]]);
   });
 });
 

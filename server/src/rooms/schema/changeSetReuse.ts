@@ -18,7 +18,7 @@
  * effect by `createGameServer`.
  */
 import { createRequire } from 'node:module';
-import { ArraySchema as EsmArraySchema, ChangeTree as EsmChangeTree } from '@colyseus/schema';
+import { ArraySchema as EsmArraySchema, ChangeTree as EsmChangeTree, Encoder as EsmEncoder } from '@colyseus/schema';
 import { shortenList } from '../../shortenList';
 
 interface ChangeSet {
@@ -133,8 +133,63 @@ function checkListHook(original: OnEncodeEnd): void {
   if (!fresh || Object.keys(probe).length !== 3) throw new Error('changeSetReuse: @colyseus/schema changed its ArraySchema encode-end hook; review this patch');
 }
 
-const cjsSchema = createRequire(import.meta.url)('@colyseus/schema') as { ChangeTree: { prototype: { endEncode: EndEncode } }; ArraySchema: { prototype: object } };
+/** An encoder's queue of the schema objects that changed since its last patch (`Root.changes`, a linked list). */
+interface ChangeTreeList {
+  next?: { changeTree: { endEncode(name: ChangeListName): void }; next?: ChangeTreeList['next'] };
+  tail?: unknown;
+}
+type ChangeListName = 'changes' | 'filteredChanges';
+interface EncoderRoot {
+  root: Record<ChangeListName, ChangeTreeList>;
+}
+type DiscardChanges = ((this: EncoderRoot) => void) & { starscapeReused?: true };
+
+/**
+ * The same for an encoder's queues of what changed (`Encoder.discardChanges`): after each patch @colyseus/schema
+ * 3.0.76 ends every queued object's encode and gives the root two new empty queues (changes and filtered
+ * changes). A town's encoder patches once per player action, so both lived until the next one. Here the same
+ * queues are emptied; nothing else keeps them (the root and `encode` read them through the root each time).
+ */
+function reuseChangeLists(Encoder: { prototype: { discardChanges: DiscardChanges } }): void {
+  const original = Encoder.prototype.discardChanges;
+  if (original.starscapeReused) return;
+  checkDiscardHook(original);
+  const reused: DiscardChanges = function (this: EncoderRoot) {
+    endAndEmpty(this.root.changes, 'changes');
+    endAndEmpty(this.root.filteredChanges, 'filteredChanges');
+  };
+  reused.starscapeReused = true;
+  Encoder.prototype.discardChanges = reused;
+}
+
+function endAndEmpty(list: ChangeTreeList, name: ChangeListName): void {
+  for (let node = list.next; node; node = node.next) node.changeTree.endEncode(name);
+  list.next = undefined;
+  list.tail = undefined;
+}
+
+/** Refuses to patch a version whose `discardChanges` does something else than end each queued object and empty both queues. */
+function checkDiscardHook(original: DiscardChanges): void {
+  const ended: string[] = [];
+  const node = (id: string) => ({ changeTree: { endEncode: (name: string) => void ended.push(`${id} ${name}`) }, next: undefined });
+  const first = node('a');
+  const changes: ChangeTreeList = { next: { ...first, next: node('b') }, tail: undefined };
+  const probe: EncoderRoot = { root: { changes, filteredChanges: { next: node('c'), tail: undefined } } };
+  original.call(probe);
+  const emptyList = (list: ChangeTreeList) => list.next === undefined && list.tail === undefined && Object.keys(list).join() === 'next,tail';
+  if (ended.join() !== 'a changes,b changes,c filteredChanges' || !emptyList(probe.root.changes) || !emptyList(probe.root.filteredChanges) || Object.keys(probe.root).length !== 2) {
+    throw new Error('changeSetReuse: @colyseus/schema changed its Encoder.discardChanges; review this patch');
+  }
+}
+
+const cjsSchema = createRequire(import.meta.url)('@colyseus/schema') as {
+  ChangeTree: { prototype: { endEncode: EndEncode } };
+  ArraySchema: { prototype: object };
+  Encoder: { prototype: { discardChanges: DiscardChanges } };
+};
 reuseChangeSets(EsmChangeTree as unknown as { prototype: { endEncode: EndEncode } });
 reuseChangeSets(cjsSchema.ChangeTree);
 reuseListCopies(EsmArraySchema);
 reuseListCopies(cjsSchema.ArraySchema);
+reuseChangeLists(EsmEncoder as unknown as { prototype: { discardChanges: DiscardChanges } });
+reuseChangeLists(cjsSchema.Encoder);
