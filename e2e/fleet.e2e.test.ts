@@ -22,6 +22,10 @@ function outfit(dataDir: string, userId: string): void {
     const town = JSON.parse(row.snapshot);
     town.ships = { ...town.ships, fighter: 30, frigate: 4 };
     town.stocks.fuel.amount = 9000;
+    // and a shipyard with the means for a frigate and a fighter, within storage (the shipyard test)
+    town.buildings.shipyard = 1;
+    town.stocks.metal.amount = 9500;
+    town.stocks.crystal.amount = 9500;
     db.prepare('UPDATE Town SET snapshot = ?, version = ? WHERE id = ? AND version = ?').run(JSON.stringify(town), row.version + 1, row.id, row.version);
   } finally {
     db.close();
@@ -153,5 +157,27 @@ run('a player sends a fleet on a patrol in the browser', () => {
     for (let i = 0; i < 400; i++) await page.keyboard.press('ArrowRight'); // skip to the end, a second at a time
     await page.getByText('Replay matches the recorded outcome').waitFor({ timeout: 30_000 });
     await shot('battle-replay-end');
+  });
+  it('orders a ship, cancels the order, and sees the queue empty and the next order whole', async () => {
+    await page.goto(new URL('/play#shipyard', stack.url).href);
+    await page.locator('[data-status=live]').first().waitFor({ timeout: 30_000 });
+    const queue = page.locator('section[aria-labelledby=shipyard-queue-title]');
+    const orders = queue.locator('[data-shipyard-order]');
+    await queue.and(page.locator('[data-idle]')).waitFor();
+
+    await page.locator('[data-ship=frigate]').getByRole('button', { name: 'Order 1 frigate' }).click();
+    await orders.and(page.locator('[data-order-ship=frigate]')).waitFor();
+    expect(await orders.count()).toBe(1);
+    await orders.first().getByRole('button', { name: 'Cancel' }).click();
+    // the server keeps the emptied queue's entry for the next order: the player sees no order at all
+    await queue.and(page.locator('[data-idle]')).waitFor();
+    expect(await orders.count()).toBe(0);
+    await expect(queue.innerText()).resolves.toContain('The docks are quiet');
+
+    // the next order arrives in that entry, whole: another ship, its count and cost
+    await page.locator('[data-ship=fighter]').getByRole('button', { name: 'Order 1 fighter' }).click();
+    await orders.and(page.locator('[data-order-ship=fighter][data-remaining="1"][data-in-production]')).waitFor();
+    expect(await orders.count()).toBe(1);
+    await shot('shipyard-after-cancel');
   });
 });
