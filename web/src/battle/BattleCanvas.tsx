@@ -1,6 +1,6 @@
 'use client';
 
-import { ARENA_HEIGHT, ARENA_WIDTH } from '@starscape/shared';
+import { ARENA_HEIGHT, ARENA_WIDTH, type BattleSide } from '@starscape/shared';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { FrameSource } from './frame';
 import { BattleRenderer } from './renderer';
@@ -21,6 +21,8 @@ export interface BattleCanvasProps {
   follow?: boolean;
   /** a tap or click on an active unit (for a live view's focus-fire order); the canvas ignores clicks without it */
   onShipClick?: (shipId: number) => void;
+  /** only this side's units answer a click (a commander's enemy); either side's without it */
+  clickableSide?: BattleSide;
   /** drawn over the canvas, inside its box (banners, a result card) */
   children?: ReactNode;
   className?: string;
@@ -32,19 +34,21 @@ export interface BattleCanvasProps {
  * the arena's aspect ratio and draws at the device's pixel ratio. It owns the animation loop and nothing else:
  * what to draw comes from `frame` every refresh, so the same component shows a replay or a live battle.
  */
-export function BattleCanvas({ frame, arena, label, follow = true, onShipClick, children, className }: BattleCanvasProps) {
+export function BattleCanvas({ frame, arena, label, follow = true, onShipClick, clickableSide, children, className }: BattleCanvasProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<BattleRenderer | null>(null);
   const frameRef = useRef(frame);
   const followRef = useRef(follow);
   const clickRef = useRef(onShipClick);
+  const clickableSideRef = useRef(clickableSide);
   const width = arena?.width ?? ARENA_WIDTH;
   const height = arena?.height ?? ARENA_HEIGHT;
 
   useEffect(() => {
     frameRef.current = frame;
     clickRef.current = onShipClick;
+    clickableSideRef.current = clickableSide;
     followRef.current = follow;
     rendererRef.current?.setFollow(follow);
   });
@@ -92,7 +96,7 @@ export function BattleCanvas({ frame, arena, label, follow = true, onShipClick, 
     const renderer = rendererRef.current;
     if (!handler || !renderer) return;
     const rect = event.currentTarget.getBoundingClientRect();
-    const id = renderer.shipAt(event.clientX - rect.left, event.clientY - rect.top);
+    const id = renderer.shipAt(event.clientX - rect.left, event.clientY - rect.top, clickableSideRef.current);
     if (id >= 0) handler(id);
   };
 

@@ -14,7 +14,7 @@ import { LiveOrderBar } from './LiveOrderBar';
 import { createLiveStore, type LiveBattleHud, type LiveStatus, type LiveStoreApi } from './liveBattleStore';
 import { recentOrders, toldOrder } from './orderCaption';
 import { ReplayHud } from './ReplayHud';
-import { RESULT_LABEL, resultFor } from './report';
+import { RESULT_LABEL, otherSide, resultFor } from './report';
 import styles from './battle.module.css';
 import live from './liveBattle.module.css';
 
@@ -73,6 +73,7 @@ export function LiveBattle({ battleId, names: recordNames, viewerSide }: LiveBat
         frame={connection?.stream.frame ?? NO_FRAME}
         follow={follow}
         onShipClick={onShipClick}
+        clickableSide={side === null ? undefined : otherSide(side)}
         className={onShipClick ? live.commandable : undefined}
         label={`Live battle between ${names.attacker} and ${names.defender}`}
       >

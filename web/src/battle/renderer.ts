@@ -1,9 +1,10 @@
-import { COMBAT_UNIT_TYPES, SHIP_INFO, turretStats, type CombatStatus, type CombatUnitType, type ShipView } from '@starscape/shared';
+import { COMBAT_UNIT_TYPES, SHIP_INFO, turretStats, type BattleSide, type CombatStatus, type CombatUnitType, type ShipView } from '@starscape/shared';
 import { easeCamera, frameBounds, viewOf, wholeArena, type Bounds, type Camera } from './camera';
 import { drawEscapes, drawExplosions, drawWrecks, type Effect } from './drawEffects';
 import { drawShots } from './drawShots';
 import { drawBars, drawFocus, drawShips, drawTrails } from './drawUnits';
 import type { BattleFrame } from './frame';
+import { HitTargets } from './hitTargets';
 import { clamp, fitArena, lerp, type ArenaFit } from './interpolate';
 import type { Painter } from './painter';
 import { UNIT_SHAPES } from './shapes';
@@ -57,10 +58,8 @@ export class BattleRenderer implements Painter {
   private dirty = true;
   /** some unit is still turning toward its heading (keeps a paused picture settling) */
   private turning = false;
-  /** positions drawn last, in CSS pixels (for `shipAt`) */
-  private hitX: number[] = [];
-  private hitY: number[] = [];
-  private hitIds: number[] = [];
+  /** the active units where they were drawn last (for `shipAt`) */
+  private readonly hits = new HitTargets();
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -98,21 +97,9 @@ export class BattleRenderer implements Painter {
     this.dirty = true;
   }
 
-  /** The active unit drawn nearest to (x, y) in CSS pixels, within reach of a finger; -1 when none. */
-  shipAt(x: number, y: number): number {
-    const reach = Math.max(14, 22 * (this.ui / this.dpr));
-    let best = -1;
-    let bestD2 = reach * reach;
-    for (let i = 0; i < this.hitIds.length; i++) {
-      const dx = this.hitX[i]! - x;
-      const dy = this.hitY[i]! - y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < bestD2) {
-        bestD2 = d2;
-        best = this.hitIds[i]!;
-      }
-    }
-    return best;
+  /** The active unit (of `side`, when given) drawn nearest to (x, y) in CSS pixels, within reach of a finger; -1 when none. */
+  shipAt(x: number, y: number, side?: BattleSide): number {
+    return this.hits.nearest(x, y, Math.max(14, 22 * (this.ui / this.dpr)), side);
   }
 
   /** Paints `frame`. Skips the work when nothing would change (a paused replay with no effect in flight). */
@@ -179,14 +166,10 @@ export class BattleRenderer implements Painter {
     drawBars(this, to.ships, xs, ys);
     if (drawFocus(this, frame, xs, ys, now)) this.dirty = true;
 
-    this.hitIds.length = 0;
-    this.hitX.length = 0;
-    this.hitY.length = 0;
+    this.hits.clear();
     for (let i = 0; i < n; i++) {
-      if (to.ships[i]!.status !== 'active') continue;
-      this.hitIds.push(i);
-      this.hitX.push(xs[i]! / this.dpr);
-      this.hitY.push(ys[i]! / this.dpr);
+      const ship = to.ships[i]!;
+      if (ship.status === 'active') this.hits.add(i, xs[i]! / this.dpr, ys[i]! / this.dpr, ship.side);
     }
   }
 
