@@ -14,6 +14,8 @@ export class PendingSaves {
    * allocate a new table again and again, which outlived the young generation (BENCHMARKS.md).
    */
   private readonly inFlight = new Map<string, number>();
+  /** towns forgotten while a save of theirs was in flight (a failed last save retried): dropped when it ends */
+  private readonly forgottenInFlight = new Set<string>();
   /** who waits for a town's saves to be over */
   private readonly townWaiters = new Map<string, Array<() => void>>();
   /** who waits for every save to be over */
@@ -31,8 +33,12 @@ export class PendingSaves {
     const left = (this.inFlight.get(townId) ?? 0) - 1;
     if (left < 0) throw new Error(`PendingSaves: a save of town ${townId} ended that never began`);
     this.count--;
-    this.inFlight.set(townId, left);
-    if (left > 0) return;
+    if (left > 0) {
+      this.inFlight.set(townId, left);
+      return;
+    }
+    if (this.forgottenInFlight.delete(townId)) this.inFlight.delete(townId);
+    else this.inFlight.set(townId, 0);
     const waiters = this.townWaiters.get(townId);
     if (waiters) {
       this.townWaiters.delete(townId);
@@ -46,11 +52,14 @@ export class PendingSaves {
   }
 
   /**
-   * A host of the town closed after its last save: the town's entry goes, unless a save of it is in flight again
-   * (a new host of the town, which forgets it in its turn).
+   * A host of the town closed after its last save: the town's entry goes now, or, while a save of it is in
+   * flight (a retry of a failed last save, or a new host's save), when that save ends. A new host that keeps the
+   * town makes its entry again with its next save.
    */
   forget(townId: string): void {
-    if (this.inFlight.get(townId) === 0) this.inFlight.delete(townId);
+    const inFlight = this.inFlight.get(townId);
+    if (inFlight === 0) this.inFlight.delete(townId);
+    else if (inFlight !== undefined) this.forgottenInFlight.add(townId);
   }
 
   /** Registers `save` under `townId` until it settles; returns `save` unchanged. */

@@ -115,16 +115,22 @@ describe('PendingSaves', () => {
     expect(pending.holds('t1')).toBe(false);
   });
 
-  it('forgets a town only while none of its saves is in flight (a new host of it may be saving)', async () => {
+  it('forgets a town with a save in flight once that save ends (a retried last save, or a new host\'s)', async () => {
     const pending = new PendingSaves();
     const save = deferred();
     pending.track('t1', save.promise);
     pending.forget('t1');
-    expect(pending.holds('t1')).toBe(true);
+    expect(pending.holds('t1')).toBe(true); // still waited for
     const waiting = pending.waitFor('t1');
     save.resolve();
     expect(await isSettled(waiting)).toBe(true);
-    pending.forget('t1'); // the new host closes in its turn
+    expect(pending.holds('t1')).toBe(false); // no host is left to forget it
+
+    // a town saved again after that (a new host) is kept between its saves as before, until forgotten
+    pending.begin('t1');
+    pending.end('t1');
+    expect(pending.holds('t1')).toBe(true);
+    pending.forget('t1');
     expect(pending.holds('t1')).toBe(false);
   });
 });
