@@ -35,8 +35,8 @@ export const CARGO_FIELDS = byResource('cargo');
 /**
  * The id a shipyard entry on the wire has while it holds no order. When the queue empties, the server keeps its
  * last entry in the list as an empty slot instead of removing it: the next order is written into it, so a town
- * whose queue empties and fills all day attaches and detaches no schema object (each attach and detach left
- * about 465 bytes per action in the old generation, BENCHMARKS.md, session 19). Order ids start at 1.
+ * whose queue empties and fills all day attaches and detaches no schema object (without them the old generation
+ * grew a third less per action, BENCHMARKS.md, session 19). Order ids start at 1.
  */
 export const EMPTY_SHIPYARD_SLOT = 0;
 
