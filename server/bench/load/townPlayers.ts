@@ -7,7 +7,7 @@ import type { Socket as NetSocket } from 'node:net';
 import { Decoder, TypeContext, type Schema } from '@colyseus/schema';
 import { Client, SchemaSerializer, registerSerializer, type Room } from 'colyseus.js';
 import { io, type Socket } from 'socket.io-client';
-import { ClientMessage, RoomName, ServerMessage, queuedOrders } from '@starscape/shared';
+import { ClientMessage, EMPTY_SHIPYARD_SLOT, RoomName, ServerMessage } from '@starscape/shared';
 import { TownState } from '../../src/rooms/schema/TownState';
 import { FloorTown } from './floorState';
 import { ORDERED_SHIP } from './workload';
@@ -116,9 +116,15 @@ export class ColyseusTownPlayer implements TownPlayer {
 
   queue(): { length: number; lastId: number | null } {
     const shipyard = (this.room?.state as { shipyard?: Iterable<{ id: number }> } | undefined)?.shipyard;
-    if (!shipyard) return { length: 0, lastId: null };
-    const orders = queuedOrders(shipyard);
-    return { length: orders.length, lastId: orders.at(-1)?.id ?? null };
+    // counted in place (read on every update of every player: no list per read), the empty slot left out
+    let length = 0;
+    let lastId: number | null = null;
+    for (const { id } of shipyard ?? []) {
+      if (id === EMPTY_SHIPYARD_SLOT) continue;
+      length++;
+      lastId = id;
+    }
+    return { length, lastId };
   }
 
   order(): void {

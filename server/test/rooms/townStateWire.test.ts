@@ -1,7 +1,7 @@
 import '../../src/rooms/schema/stringEncodingFix';
 import '../../src/rooms/schema/changeSetReuse'; // as the game server runs
 import { ClientState, SchemaSerializer } from '@colyseus/core';
-import { Reflection, type Decoder } from '@colyseus/schema';
+import { Reflection, type Decoder, type Encoder } from '@colyseus/schema';
 import { BUILDINGS, EMPTY_SHIPYARD_SLOT, LEVEL_FIELDS, newTown, type FleetInFlight, type Town } from '@starscape/shared';
 import { describe, expect, it } from 'vitest';
 import { TownState } from '../../src/rooms/schema/TownState';
@@ -39,6 +39,11 @@ interface ChangeRecords {
   indexedOperations: object;
   changes: { indexes: object; operations: unknown[] };
   filteredChanges?: { indexes: object; operations: unknown[] };
+}
+
+/** The schema objects an encoder tracks, by refId, with their change records. */
+function changeTreesOf(encoder: Encoder): Record<number, ChangeRecords> {
+  return (encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
 }
 
 /**
@@ -106,8 +111,7 @@ class Wire {
   changesLeftAfterPatch(): string[] {
     const left: string[] = [];
     for (const encoder of [this.wire.ownerEncoder, this.wire.visitorEncoder!]) {
-      const trees = (encoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
-      for (const [refId, tree] of Object.entries(trees)) {
+      for (const [refId, tree] of Object.entries(changeTreesOf(encoder))) {
         const records = { indexedOperations: tree.indexedOperations, changes: tree.changes.indexes, filteredChanges: tree.filteredChanges?.indexes ?? {} };
         for (const [name, record] of Object.entries(records)) if (Object.keys(record).length > 0) left.push(`${tree.ref.constructor.name} #${refId} ${name}: ${Object.keys(record).join()}`);
         for (const set of [tree.changes, tree.filteredChanges]) if (set && set.operations.length > 0) left.push(`${tree.ref.constructor.name} #${refId} operations: ${set.operations.join()}`);
@@ -118,8 +122,7 @@ class Wire {
 
   /** The schema objects the owner's encoder tracks, as `refId class` (what an attach or a detach changes). */
   attachedTrees(): string[] {
-    const trees = (this.wire.ownerEncoder.root as unknown as { changeTrees: Record<number, ChangeRecords> }).changeTrees;
-    return Object.entries(trees).map(([refId, tree]) => `${refId} ${tree.ref.constructor.name}`);
+    return Object.entries(changeTreesOf(this.wire.ownerEncoder)).map(([refId, tree]) => `${refId} ${tree.ref.constructor.name}`);
   }
 
   /** What `client` sees now, read as the web client reads it. */

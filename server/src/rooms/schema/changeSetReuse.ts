@@ -172,8 +172,7 @@ function endAndEmpty(list: ChangeTreeList, name: ChangeListName): void {
 function checkDiscardHook(original: DiscardChanges): void {
   const ended: string[] = [];
   const node = (id: string) => ({ changeTree: { endEncode: (name: string) => void ended.push(`${id} ${name}`) }, next: undefined });
-  const first = node('a');
-  const changes: ChangeTreeList = { next: { ...first, next: node('b') }, tail: undefined };
+  const changes: ChangeTreeList = { next: { ...node('a'), next: node('b') }, tail: undefined };
   const probe: EncoderRoot = { root: { changes, filteredChanges: { next: node('c'), tail: undefined } } };
   original.call(probe);
   const emptyList = (list: ChangeTreeList) => list.next === undefined && list.tail === undefined && Object.keys(list).join() === 'next,tail';
