@@ -31,7 +31,7 @@
  * every run saves its results as JSON in the temp folder, and --report-from=<that file> writes BENCHMARKS.md from it
  * (with --no-write it only prints the table and the targets).
  *
- * For each server and N: start the server, read its idle RSS, join N players through the load generators
+ * For each server and N: start the server, read its idle RSS once it has settled (settledIdle.ts), join N players through the load generators
  * (child processes, N/4 sockets each) at --join-rate, let it settle, then measure a window: server CPU
  * (utime + stime from /proc/<pid>/stat), RSS (/proc/<pid>/status, at the window's end), bytes every client
  * socket received, each action's time from `send` to the first update showing its result, and the server's
@@ -54,6 +54,7 @@ import { percentile } from '../support/percentile';
 import { checkTargets, measured, resultRows, serverName, slowActions, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
+import { settledRss } from './settledIdle';
 import { throwawayKeys } from './benchTokens';
 import { FLOOR_KINDS, isFloor, type ServerKind } from './townPlayers';
 import { ServerProcess } from './servers';
@@ -249,14 +250,14 @@ async function measure(
   });
   const generators: Generator[] = [];
   try {
-    await sleep(2000);
+    const idle = await settledRss(() => readMemory(server.pid).rssBytes, sleep);
+    if (!idle.settled) log(`idle RSS still moving after ${idle.waitedMs / 1000} s; taking the latest reading`);
     const idleFrom = readCpu(server.pid);
     await sleep(3000);
     const idleCpu = cpuBetween(idleFrom, readCpu(server.pid)).msPerSecond;
-    const idle = readMemory(server.pid);
     const idleMetrics = await server.metrics();
     const idleLiveHeap = options.heapDir && server.inspectorUrl ? await liveHeapBytes(server.inspectorUrl) : undefined;
-    log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB, CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
+    log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB (settled after ${idle.waitedMs / 1000} s), CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
 
     const shares = Array.from({ length: Math.min(options.generators, players) }, () => [] as ReturnType<typeof benchPlayer>[]);
     for (let i = 0; i < players; i++) shares[i % shares.length]!.push(benchPlayer(i));
@@ -524,7 +525,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
         ]
       : []),
     '',
-    'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N, of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); at 1,000 players that is mostly how much the heap grew or shrank meanwhile, so the targets also compare memory per added player (the RSS slope from the smallest N to the next); ' +
+    'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N (idle: the server before anyone joined, once its RSS has held still for 10 s, at least 20 s after it started: a fresh process gives back the garbage of its start over its first 10–25 s), of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); at 1,000 players that is mostly how much the heap grew or shrank meanwhile, so the targets also compare memory per added player (the RSS slope from the smallest N to the next); ' +
       'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
       'event-loop delay is the server\'s own (GET /metrics: for a paced loop the busy stretch of each turn, how long what arrived meanwhile waited beyond its tick; otherwise `monitorEventLoopDelay`): median p50, highest p99 and highest max of the 5-s windows inside the measured window. ' +
       'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down).',
