@@ -6,10 +6,13 @@ import { ShipyardOrderState } from '../../src/rooms/schema/ShipyardOrderState';
 import { TownState } from '../../src/rooms/schema/TownState';
 
 /**
- * What `changeSetReuse` changes in @colyseus/schema: after a patch, change records are emptied, not replaced
- * (public fields here; the owner's fields, lists and their entries go through the same records in the wire test).
+ * What `changeSetReuse` changes in @colyseus/schema: between patches a schema object keeps no record of pending
+ * changes, the next change makes them (public fields here; the owner's fields, lists and their entries go
+ * through the same records in the wire test).
  */
 type Records = { indexedOperations: object; changes: { indexes: object; operations: number[] } };
+/** The own fields behind the records (changeSetReuse's `LazyTree`) */
+type Kept = { starscapeOperations?: object; starscapeChanges?: object };
 
 /** A town state whose whole first state a reflected decoder has; `patch` encodes, discards and decodes. */
 function encodedTown() {
@@ -18,7 +21,7 @@ function encodedTown() {
   const decoder = Reflection.decode(Reflection.encode(encoder));
   decoder.decode(encoder.encodeAll());
   encoder.discardChanges();
-  const tree = (state as unknown as Record<symbol, Records>)[$changes]!;
+  const tree = (state as unknown as Record<symbol, Records & Kept>)[$changes]!;
   const patch = () => {
     const bytes = encoder.encode();
     encoder.discardChanges();
@@ -27,18 +30,22 @@ function encodedTown() {
   return { state, tree, patch, seen: () => decoder.state as TownState };
 }
 
-describe('change records reused between patches', () => {
-  it('empties the same records after each patch, and the patches still carry every change', () => {
+const keptRecords = (tree: object) => {
+  const kept = tree as Kept;
+  return { operations: kept.starscapeOperations, changes: kept.starscapeChanges };
+};
+
+describe('change records kept only while there are changes', () => {
+  it('drops the records after each patch; a change makes new ones, and the patches carry every change', () => {
     const { state, tree, patch, seen } = encodedTown();
-    const records = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
+    expect(keptRecords(tree)).toEqual({ operations: undefined, changes: undefined });
     state.metalMineLevel = 10;
     state.energySupply = 5;
+    expect(Object.keys(tree.indexedOperations).length).toBe(2);
+    expect(tree.changes.operations.length).toBe(2);
+    expect(keptRecords(tree)).toEqual({ operations: tree.indexedOperations, changes: tree.changes }); // made by the change
     patch();
-    expect(tree.indexedOperations).toBe(records.operations);
-    expect(tree.changes.indexes).toBe(records.indexes);
-    expect(Object.keys(tree.indexedOperations)).toEqual([]);
-    expect(Object.keys(tree.changes.indexes)).toEqual([]);
-    expect(tree.changes.operations).toEqual([]);
+    expect(keptRecords(tree)).toEqual({ operations: undefined, changes: undefined });
 
     state.metalMineLevel = 11; // a field changed again, another for the first time
     state.name = "Nova's Starbase";
@@ -46,24 +53,61 @@ describe('change records reused between patches', () => {
     state.energySupply = 0;
     patch();
     expect([seen().metalMineLevel, seen().energySupply, seen().name]).toEqual([11, 0, "Nova's Starbase"]);
-    expect(tree.indexedOperations).toBe(records.operations);
+    expect(keptRecords(tree)).toEqual({ operations: undefined, changes: undefined });
   });
 
-  it('replaces a record that held many keys (a dense record emptied key by key would stay a dictionary)', () => {
+  it('carries a patch of many fields at once, and the changes after it', () => {
     const { state, tree, patch, seen } = encodedTown();
-    const before = { operations: tree.indexedOperations, indexes: tree.changes.indexes };
     const levels = ['metalMineLevel', 'crystalMineLevel', 'fuelRefineryLevel', 'solarPlantLevel', 'storageLevel', 'commandCenterLevel', 'shipyardLevel', 'defenseGridLevel'] as const;
     levels.forEach((field, i) => (state[field] = i + 1));
     Object.assign(state, { townId: 't1', name: 'Nova', ownerId: 'u1', ownerName: 'Nova', foundedAt: 1, speed: 2, since: 3, energySupply: 7, energyUse: 4 }); // 17 public fields in one patch
+    expect(Object.keys(keptRecords(tree).operations ?? {}).length).toBe(17);
     patch();
-    expect(tree.indexedOperations).not.toBe(before.operations);
-    expect(tree.changes.indexes).not.toBe(before.indexes);
-    expect(Object.keys(tree.indexedOperations)).toEqual([]);
-    expect(Object.keys(tree.changes.indexes)).toEqual([]);
+    expect(keptRecords(tree)).toEqual({ operations: undefined, changes: undefined });
     expect([seen().metalMineLevel, seen().defenseGridLevel, seen().energySupply]).toEqual([1, 8, 7]);
-    state.metalMineLevel = 20; // the new records take the next change
+    state.metalMineLevel = 20;
     patch();
     expect(seen().metalMineLevel).toBe(20);
+  });
+
+  it('keeps every client in step through any changes of fields, the shipyard list and its orders', () => {
+    type Step = { k: 'field'; level: number } | { k: 'order'; id: number } | { k: 'edit'; at: number; count: number } | { k: 'remove'; at: number } | { k: 'patch' } | { k: 'join' };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ k: fc.constant('field' as const), level: fc.nat(40) }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant('order' as const), id: fc.integer({ min: 1, max: 99 }) }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant('edit' as const), at: fc.nat(4), count: fc.integer({ min: 1, max: 9 }) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('remove' as const), at: fc.nat(4) }) },
+      { weight: 3, arbitrary: fc.record({ k: fc.constant('patch' as const) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant('join' as const) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 50 }), (steps) => {
+        const state = new TownState();
+        const encoder = new Encoder(state);
+        const first = Reflection.decode(Reflection.encode(encoder));
+        first.decode(encoder.encodeAll());
+        encoder.discardChanges();
+        const clients = [first];
+        const orders = state.shipyard;
+        for (const s of [...steps, { k: 'patch' } as const]) {
+          if (s.k === 'field') state.metalMineLevel = s.level;
+          else if (s.k === 'order') orders.push(Object.assign(new ShipyardOrderState(), { id: s.id, remaining: 1 }));
+          else if (s.k === 'edit' && s.at < orders.length) orders[s.at]!.remaining = s.count;
+          else if (s.k === 'remove' && s.at < orders.length) orders.splice(s.at, 1);
+          else if (s.k === 'join') {
+            const late = Reflection.decode(Reflection.encode(encoder)); // a client joining between patches: the whole state
+            late.decode(encoder.encodeAll());
+            clients.push(late);
+          } else if (s.k === 'patch') {
+            const bytes = encoder.encode();
+            encoder.discardChanges();
+            for (const c of clients) c.decode(bytes);
+            for (const c of clients) expect(c.state.toJSON()).toEqual(state.toJSON());
+          }
+        }
+      }),
+      { seed: 20261127, numRuns: 300 },
+    );
   });
 });
 

@@ -105,8 +105,8 @@ class Wire {
   }
 
   /**
-   * Change records a patch left behind (`changeSetReuse` empties them by the keys their change lists name): a key
-   * left over would turn the next change of that field into a stale operation.
+   * Change records a patch left behind (`changeSetReuse` drops them after a patch, and reading one makes it
+   * empty): a key left over would turn the next change of that field into a stale operation.
    */
   changesLeftAfterPatch(): string[] {
     const left: string[] = [];

@@ -1,21 +1,23 @@
 /**
- * A memory fix for `@colyseus/schema` 3.0.76: after each patch, every schema object that changed gets a new
- * record of its pending changes (`ChangeTree.endEncode` makes a new `indexedOperations` object and a new change
- * set), and the next change grows those new objects again. A town changes once every few seconds, so each of
- * them outlived the young generation: about 1.5 KB per player action went to the old generation only to die
- * there at the next action, which is what full garbage collections spend their time on (BENCHMARKS.md).
+ * Memory fixes for `@colyseus/schema` 3.0.76. A town changes once every few seconds, and what the encoder keeps
+ * between two changes either outlives the young generation (garbage made after one change that lives until the
+ * next dies in the old generation, which is what full garbage collections spend their time on) or stays live for
+ * good (and every full collection marks it again). BENCHMARKS.md has the measurements.
  *
- * The fix empties the same objects instead: the keys of `indexedOperations` and of the change set's `indexes`
- * are deleted (their storage stays, ready for the next change) and its `operations` list is emptied. The keys
- * to delete are the field indexes in the change sets' `operations` lists: @colyseus/schema writes each key
- * together with such an entry (`setOperationAtIndex`). Finding them with `for…in` instead made about 700 bytes
- * of garbage per record and patch (V8 collects an object's element keys into a fresh array), 2.9 KB per player
- * action. A record with many keys (a state's first patch, which holds every field) is replaced by a new one
- * instead: deleting most keys of a dense record makes V8 keep it as a dictionary, larger and slower than the
- * holey array a few changed fields at a time use. Nothing else holds these records: encoders read a change set
- * through its `ChangeTree`, and `endEncode` runs only once every view of the patch has been encoded
- * (`Encoder.discardChanges`). Both module copies are patched, as in `stringEncodingFix.ts`. Imported for its
- * effect by `createGameServer`.
+ * - A schema object's record of its pending changes (`ChangeTree.indexedOperations` and the change set
+ *   `changes`) exists only while it has some. Stock, `endEncode` gives each changed object a new empty record
+ *   after every patch, which lived until the next change and died in the old generation (about 1.5 KB per player
+ *   action). Emptied in place instead (session 18), the records stayed live for good: 24 objects and 2.4 KB per
+ *   player in a heap snapshot, a sixth of a player's heap. Here `endEncode` drops them, and the next change
+ *   makes new ones (`lazyChangeRecords`), which the patch right after it drops again: they die young. Every read
+ *   makes them too; outside a change, only an attach or a detach reads them, and both queue the object for the
+ *   next patch.
+ * - A list's copies (`reuseListCopies`) and an encoder's queues of what changed (`reuseChangeLists`) are
+ *   emptied and reused in place: they are the same few objects whatever changed.
+ *
+ * Each patch checks that the stock code it replaces does what it redoes, and refuses a version that does
+ * something else. Both module copies are patched, as in `stringEncodingFix.ts`. Imported for its effect by
+ * `createGameServer`.
  */
 import { createRequire } from 'node:module';
 import { ArraySchema as EsmArraySchema, ChangeTree as EsmChangeTree, Encoder as EsmEncoder } from '@colyseus/schema';
@@ -26,7 +28,7 @@ interface ChangeSet {
   operations: Array<number | undefined>;
   queueRootNode?: unknown;
 }
-type EndEncode = ((this: Tree, changeSetName: 'changes' | 'filteredChanges') => void) & { starscapeReused?: true };
+type EndEncode = ((this: Tree, changeSetName: 'changes' | 'filteredChanges') => void) & { starscapeLazy?: true };
 interface Tree {
   indexedOperations: Record<number, number>;
   changes: ChangeSet;
@@ -34,48 +36,50 @@ interface Tree {
   isNew: boolean;
   ref: Record<string, (() => void) | undefined>;
 }
+/** The own fields behind a tree's two lazy records (`undefined`: no pending change). */
+interface LazyTree extends Tree {
+  starscapeOperations: Record<number, number> | undefined;
+  starscapeChanges: ChangeSet | undefined;
+}
 
 /** The hook a collection runs after each encode (`$onEncodeEnd` in @colyseus/schema 3, not exported). */
 const ON_ENCODE_END = '~onEncodeEnd';
 
-/** Records with more keys than this are replaced rather than emptied (V8 keeps up to about 24 deletions fast). */
-const REPLACE_ABOVE_KEYS = 16;
+const newChangeSet = (): ChangeSet => ({ indexes: {}, operations: [], queueRootNode: undefined });
 
-const NO_OPERATIONS: ReadonlyArray<number | undefined> = [];
-
-/** Deletes the keys `operations` names: a change set's field indexes (negative: a whole-list operation; `undefined`: taken back). */
-function deleteKeys(record: Record<number, unknown>, operations: ReadonlyArray<number | undefined>): void {
-  for (let i = 0; i < operations.length; i++) {
-    const key = operations[i];
-    if (key !== undefined && key >= 0) delete record[key];
-  }
-}
-
-/** `record` without the keys the change lists name, or a new empty record when it held many keys. */
-function emptied<T extends Record<number, unknown>>(record: T, operations: ReadonlyArray<number | undefined>, more = NO_OPERATIONS): T {
-  if (operations.length + more.length > REPLACE_ABOVE_KEYS) return {} as T;
-  deleteKeys(record, operations);
-  deleteKeys(record, more);
-  return record;
-}
-
-function reuseChangeSets(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
-  const original = ChangeTree.prototype.endEncode;
-  if (original.starscapeReused) return;
+function lazyChangeRecords(ChangeTree: { prototype: { endEncode: EndEncode } }): void {
+  const proto = ChangeTree.prototype;
+  const original = proto.endEncode;
+  if (original.starscapeLazy) return;
   checkHook(original);
-  const reused: EndEncode = function (this: Tree, changeSetName) {
-    const set = this[changeSetName]!;
-    // the operations of both sets: the original empties `indexedOperations` whole, and it holds both sets' fields
-    const other = changeSetName === 'changes' ? this.filteredChanges : this.changes;
-    this.indexedOperations = emptied(this.indexedOperations, set.operations, other?.operations);
-    set.indexes = emptied(set.indexes, set.operations);
-    shortenList(set.operations);
-    set.queueRootNode = undefined;
-    this.ref[ON_ENCODE_END]?.call(this.ref); // the original's other work, kept
-    this.isNew = false;
+  Object.defineProperty(proto, 'indexedOperations', {
+    get(this: LazyTree) {
+      return (this.starscapeOperations ??= {});
+    },
+    set(this: LazyTree, record: Record<number, number> | undefined) {
+      this.starscapeOperations = record;
+    },
+    configurable: true,
+  });
+  Object.defineProperty(proto, 'changes', {
+    get(this: LazyTree) {
+      return (this.starscapeChanges ??= newChangeSet());
+    },
+    set(this: LazyTree, set: ChangeSet | undefined) {
+      this.starscapeChanges = set;
+    },
+    configurable: true,
+  });
+  const lazy: EndEncode = function (this: Tree, changeSetName) {
+    const tree = this as LazyTree;
+    tree.starscapeOperations = undefined; // stock empties it whole, whichever set ended: it holds both sets' fields
+    if (changeSetName === 'changes') tree.starscapeChanges = undefined;
+    else tree.filteredChanges = newChangeSet(); // as stock (nothing here filters)
+    tree.ref[ON_ENCODE_END]?.call(tree.ref); // stock's other work, kept
+    tree.isNew = false;
   };
-  reused.starscapeReused = true;
-  ChangeTree.prototype.endEncode = reused;
+  lazy.starscapeLazy = true;
+  proto.endEncode = lazy;
 }
 
 /** Refuses to patch a version whose `endEncode` does something else than this one redoes. */
@@ -186,8 +190,8 @@ const cjsSchema = createRequire(import.meta.url)('@colyseus/schema') as {
   ArraySchema: { prototype: object };
   Encoder: { prototype: { discardChanges: DiscardChanges } };
 };
-reuseChangeSets(EsmChangeTree as unknown as { prototype: { endEncode: EndEncode } });
-reuseChangeSets(cjsSchema.ChangeTree);
+lazyChangeRecords(EsmChangeTree as unknown as { prototype: { endEncode: EndEncode } });
+lazyChangeRecords(cjsSchema.ChangeTree);
 reuseListCopies(EsmArraySchema);
 reuseListCopies(cjsSchema.ArraySchema);
 reuseChangeLists(EsmEncoder as unknown as { prototype: { discardChanges: DiscardChanges } });
