@@ -7,7 +7,7 @@
  * - A schema object's record of its pending changes (`ChangeTree.indexedOperations` and the change set
  *   `changes`) exists only while it has some. Stock, `endEncode` gives each changed object a new empty record
  *   after every patch, which lived until the next change and died in the old generation (about 1.5 KB per player
- *   action). Emptied in place instead (session 18), the records stayed live for good: 24 objects and 2.4 KB per
+ *   action). Emptied in place instead (session 6), the records stayed live for good: 24 objects and 2.4 KB per
  *   player in a heap snapshot, a sixth of a player's heap. Here `endEncode` drops them, and the next change
  *   makes new ones (`lazyChangeRecords`), which the patch right after it drops again: they die young. Every read
  *   makes them too; outside a change, only an attach or a detach reads them, and both queue the object for the
