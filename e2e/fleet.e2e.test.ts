@@ -101,20 +101,29 @@ run('a player sends a fleet on a patrol in the browser', () => {
     await expect.poll(stepNow, { timeout: 30_000 }).toBeGreaterThan(60); // the lines have met and are firing
     await shot('battle-live');
 
-    // focus fire: click a pirate ship (the defender's colour on the canvas)
+    // focus fire: click a pirate ship. A pirate hull is filled with the defender's red (#ff5a6e); the hull-damage bar
+    // over a hurt ship of either side is a nearly equal red (#ff5c7a) and shots are thinner, dimmer lines of it, so
+    // only points deep inside a patch of the hull's own red count, the most solid first
     const findPirates = () => canvas.evaluate((element: HTMLCanvasElement) => {
       const ctx = element.getContext('2d')!;
       const { data, width, height } = ctx.getImageData(0, 0, element.width, element.height);
       const scale = element.width / element.getBoundingClientRect().width;
-      const found: { x: number; y: number }[] = [];
-      for (let y = 60; y < height - 40 && found.length < 40; y += 3) {
-        for (let x = 0; x < width; x += 3) {
-          const i = (y * width + x) * 4;
-          if (data[i]! > 225 && data[i + 1]! > 60 && data[i + 1]! < 120 && data[i + 2]! > 80 && data[i + 2]! < 140) {
-            if (found.every((p) => Math.hypot(p.x - x / scale, p.y - y / scale) > 25)) found.push({ x: x / scale, y: y / scale });
-          }
+      const hull = (x: number, y: number) => {
+        const i = (y * width + x) * 4;
+        return data[i]! > 240 && Math.abs(data[i + 1]! - 90) <= 14 && Math.abs(data[i + 2]! - 110) <= 7;
+      };
+      const solid: { x: number; y: number; fill: number }[] = [];
+      for (let y = 62; y < height - 42; y += 2) {
+        for (let x = 2; x < width - 2; x += 2) {
+          if (!hull(x, y)) continue;
+          let fill = 0;
+          for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) if (hull(x + dx, y + dy)) fill++;
+          if (fill >= 13) solid.push({ x: x / scale, y: y / scale, fill });
         }
       }
+      solid.sort((a, b) => b.fill - a.fill);
+      const found: { x: number; y: number }[] = [];
+      for (const p of solid) if (found.length < 40 && found.every((f) => Math.hypot(f.x - p.x, f.y - p.y) > 25)) found.push({ x: p.x, y: p.y });
       return found;
     });
     // a frame may catch the pirates behind explosions and shots, and ships move between finding and clicking:
