@@ -31,11 +31,11 @@
  * every run saves its results as JSON in the temp folder, and --report-from=<that file> writes BENCHMARKS.md from it
  * (with --no-write it only prints the table and the targets).
  *
- * For each server and N: start the server, read its idle RSS once it has settled (settledIdle.ts), join N players through the load generators
- * (child processes, N/4 sockets each) at --join-rate, let it settle, then measure a window: server CPU
- * (utime + stime from /proc/<pid>/stat), RSS (/proc/<pid>/status, at the window's end), bytes every client
- * socket received, each action's time from `send` to the first update showing its result, and the server's
- * event-loop delay (its GET /metrics). Then the server is stopped (it saves every town) and the next starts.
+ * For each server and N: start the server, read its idle RSS once it has settled (settledIdle.ts), join N players
+ * through the load generators (child processes, N/4 sockets each) at --join-rate, let it settle, then measure a
+ * window: server CPU (utime + stime from /proc/<pid>/stat), RSS (/proc/<pid>/status, at the window's end), bytes
+ * every client socket received, each action's time from `send` to the first update showing its result, and the
+ * server's event-loop delay (its GET /metrics). Then the server is stopped (it saves every town) and the next starts.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -21,7 +21,7 @@ function encodedTown() {
   const decoder = Reflection.decode(Reflection.encode(encoder));
   decoder.decode(encoder.encodeAll());
   encoder.discardChanges();
-  const tree = (state as unknown as Record<symbol, Records & Kept>)[$changes]!;
+  const tree = (state as unknown as Record<symbol, Records>)[$changes]!;
   const patch = () => {
     const bytes = encoder.encode();
     encoder.discardChanges();
