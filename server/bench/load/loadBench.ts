@@ -8,6 +8,8 @@
  *   cd server && npm run bench:load -- --quick      harness check, ~2 min: 1,000 and 2,000 players, short windows, writes nothing
  *
  * Options: --players=1000,10000   --servers=colyseus,baseline   --window=30 (s)   --settle=10 (s)
+ *          --window-actions=12000   --settle-actions=12000 (each phase lasts at least its seconds and until the players
+ *          have sent this many actions: 60 s each at 1,000 players, see phases.ts; 0: seconds alone)
  *          --join-rate=400 (joins/s)   --generators=4   --generator-nice=10 (the load generators' CPU priority: they
  *          stand in for players on other machines, so they take what CPU the server leaves; 0: the same as the server)
  *          --write / --no-write   --profile[=dir] (CPU profile of
@@ -49,11 +51,12 @@ import { formatTable, printTable } from '../support/table';
 import { Generator } from './generators';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
-import { liveHeapBytes, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
+import { collectAllGarbage, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
 import { percentile } from '../support/percentile';
 import { checkTargets, measured, resultRows, serverName, slowActions, type RunResult } from './results';
 import { snapshotCode } from './codeSnapshot';
 import { seedDatabase } from './seed';
+import { runPhases } from './phases';
 import { settledRss } from './settledIdle';
 import { throwawayKeys } from './benchTokens';
 import { FLOOR_KINDS, isFloor, type ServerKind } from './townPlayers';
@@ -69,8 +72,11 @@ interface Options {
   servers: ServerKind[];
   /** the player counts at which both floors also run */
   floorPlayers?: number[];
+  /** the least settle and window; each also lasts until the players have sent so many actions (phases.ts) */
   windowMs: number;
   settleMs: number;
+  windowActions: number;
+  settleActions: number;
   joinsPerSecond: number;
   generators: number;
   /** the load generators' nice value (0: the server's priority) */
@@ -105,7 +111,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls', 'floors'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls', 'floors', 'window-actions', 'settle-actions'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -128,6 +134,8 @@ function parseOptions(argv: string[]): Options {
     floorPlayers,
     windowMs: seconds('window', quick ? 10_000 : 30_000),
     settleMs: seconds('settle', quick ? 6000 : 10_000),
+    windowActions: Number(flags.get('window-actions') || (quick ? 0 : 12_000)),
+    settleActions: Number(flags.get('settle-actions') || (quick ? 0 : 12_000)),
     joinsPerSecond: Number(flags.get('join-rate') || 400),
     // 4, not 2: a generator serving 8,000 sockets lagged behind them (16,000 players, same code, two pairs: p50 from
     // action to result 150 and 79 ms with 2 generators, 29 and 32 with 4; BENCHMARKS.md, session 12)
@@ -228,6 +236,20 @@ async function waitForQuietMachine(percent: number, maxMs: number): Promise<void
   }
 }
 
+/**
+ * RSS and live heap right after a forced full collection (`collectAllGarbage`), once the pages it gave back have
+ * been returned to the system. RSS as read at any moment also holds whatever garbage and young-generation room
+ * the heap has then: at 1,000 players that swung our server's RSS between 213 and 314 MB at the end of the same
+ * window, and its idle RSS between 226 and 295 MB, against a difference of 20 to 40 MB that the players make
+ * (BENCHMARKS.md, session 21). Read after a collection at both ends, the difference is the players'.
+ */
+async function collectedMemory(server: ServerProcess): Promise<{ rssBytes: number; liveHeapBytes: number }> {
+  if (!server.inspectorUrl) throw new Error(`the ${server.kind} server opened no inspector: cannot force a collection`);
+  const liveHeapBytes = await collectAllGarbage(server.inspectorUrl);
+  await sleep(2000);
+  return { rssBytes: readMemory(server.pid).rssBytes, liveHeapBytes };
+}
+
 async function measure(
   kind: ServerKind,
   players: number,
@@ -242,7 +264,7 @@ async function measure(
     databaseUrl: shared.databaseUrl,
     publicKeyPem: shared.publicKeyPem,
     logFile: path.join(shared.logDir, `${kind}-${players}.log`),
-    inspect: options.profileDir !== null || options.heapDir !== null,
+    inspect: true, // for `collectedMemory`, outside the window (and --profile, --heap)
     autosaveMs: options.autosaveMs,
     nodeOptions: options.nodeOptions,
     serverDir: shared.serverDir,
@@ -256,8 +278,8 @@ async function measure(
     await sleep(3000);
     const idleCpu = cpuBetween(idleFrom, readCpu(server.pid)).msPerSecond;
     const idleMetrics = await server.metrics();
-    const idleLiveHeap = options.heapDir && server.inspectorUrl ? await liveHeapBytes(server.inspectorUrl) : undefined;
-    log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB (settled after ${idle.waitedMs / 1000} s), CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
+    const idleCollected = await collectedMemory(server);
+    log(`server up (pid ${server.pid}), idle: RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MB (settled after ${idle.waitedMs / 1000} s; ${(idleCollected.rssBytes / 2 ** 20).toFixed(0)} after a full collection), CPU ${(idleCpu / 10).toFixed(1)} %; joining at ${options.joinsPerSecond}/s`);
 
     const shares = Array.from({ length: Math.min(options.generators, players) }, () => [] as ReturnType<typeof benchPlayer>[]);
     for (let i = 0; i < players; i++) shares[i % shares.length]!.push(benchPlayer(i));
@@ -315,11 +337,12 @@ async function measure(
     ).finally(() => clearInterval(ticker));
     const joinSeconds = (performance.now() - joinStarted) / 1000;
     const joined = joins.reduce((s, j) => s + j.joined, 0);
+    const phases = runPhases(joined, options);
     const failedJoins = joins.reduce((s, j) => s + j.failed, 0);
     const errors = joins.flatMap((j) => j.errors);
-    log(`${joined} joined in ${joinSeconds.toFixed(0)} s${failedJoins ? `, ${failedJoins} failed: ${errors.slice(0, 3).join('; ')}` : ''}${stalled ? ` (ramp stopped: ${stalled})` : ''}; settling ${options.settleMs / 1000} s`);
+    log(`${joined} joined in ${joinSeconds.toFixed(0)} s${failedJoins ? `, ${failedJoins} failed: ${errors.slice(0, 3).join('; ')}` : ''}${stalled ? ` (ramp stopped: ${stalled})` : ''}; settling ${phases.settleMs / 1000} s, then measuring ${phases.windowMs / 1000} s`);
     if (joined === 0) throw new Error(`no player could join: ${errors.slice(0, 3).join('; ')}`);
-    await sleep(options.settleMs);
+    await sleep(phases.settleMs);
 
     // the measured window
     const stopProfile = options.profileDir && server.inspectorUrl ? await startProfile(server.inspectorUrl) : undefined;
@@ -330,7 +353,7 @@ async function measure(
     const machineBefore = readMachineBusyMs();
     const windows = new Map<number, NonNullable<MetricsReport['eventLoopDelayMs']['lastWindow']>>();
     let windowSeconds = 5;
-    const windowEnd = performance.now() + options.windowMs;
+    const windowEnd = performance.now() + phases.windowMs;
     let lastMetrics: MetricsReport | undefined;
     while (performance.now() < windowEnd) {
       await sleep(Math.min(1000, Math.max(0, windowEnd - performance.now())));
@@ -350,6 +373,8 @@ async function measure(
     const readings: GeneratorReading[] = await Promise.all(generators.map((g) => g.read()));
     const profile = stopProfile ? await stopProfile() : undefined;
     const promotion = stopPromotion ? await stopPromotion() : undefined;
+    // after every reading of the window: the forced collection is no part of what it measures
+    const collected = await collectedMemory(server);
 
     // the delay windows wholly inside the measured window (or, in a short window, those that ended in it)
     const ended = [...windows.values()].filter((w) => w.endedAt > markedAt && w.endedAt <= endedAt + 250);
@@ -379,6 +404,8 @@ async function measure(
       systemMsPerSecond: cpu.systemMsPerSecond,
       rssIdleBytes: idle.rssBytes,
       rssBytes: memory.rssBytes,
+      rssCollectedIdleBytes: idleCollected.rssBytes,
+      rssCollectedBytes: collected.rssBytes,
       ...(kind === 'colyseus' ? { inputTickMs: idleMetrics.inputTick?.tickMs ?? 0 } : {}),
       heapIdleBytes: idleMetrics.memory.heapUsedBytes,
       heapUsedBytes: lastMetrics?.memory.heapUsedBytes ?? NaN,
@@ -408,7 +435,7 @@ async function measure(
       ),
     };
     log(
-      `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB, ` +
+      `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB (${(collected.rssBytes / 2 ** 20).toFixed(0)} after a full collection), ` +
         `p50/p99 ${result.latency.p50.toFixed(1)}/${result.latency.p99.toFixed(1)} ms over ${latencies.length} actions, ${result.bytesPerPlayerSecond.toFixed(1)} B/s per player`,
     );
     if (slow.count > 0) {
@@ -444,17 +471,17 @@ async function measure(
       if (long.busyMs > 0) printProfile(long);
     }
     if (options.stalls) result.fullCollections = await reportStalls(path.join(shared.logDir, `${kind}-${players}.stalls.jsonl`), markedAt, endedAt, log);
-    if (options.heapDir && server.inspectorUrl && idleLiveHeap !== undefined && promotion) {
+    if (options.heapDir && promotion) {
       await mkdir(options.heapDir, { recursive: true });
       const file = path.join(options.heapDir, `${kind}-${players}.heapprofile`);
       await savePromotionProfile(file, promotion);
-      const live = await liveHeapBytes(server.inspectorUrl);
+      const live = collected.liveHeapBytes;
       const actions = latencies.length;
       const promoted = summarizePromotion(promotion);
       const perAction = (bytes: number) => (bytes / Math.max(1, actions)).toFixed(0);
       log(
-        `live heap after a full collection: ${(live / 2 ** 20).toFixed(0)} MB (idle ${(idleLiveHeap / 2 ** 20).toFixed(0)} MB), ` +
-          `${((live - idleLiveHeap) / joined / 1024).toFixed(1)} KB per player; promoted in the window: ` +
+        `live heap after a full collection: ${(live / 2 ** 20).toFixed(0)} MB (idle ${(idleCollected.liveHeapBytes / 2 ** 20).toFixed(0)} MB), ` +
+          `${((live - idleCollected.liveHeapBytes) / joined / 1024).toFixed(1)} KB per player; promoted in the window: ` +
           `${(promoted.totalBytes / 2 ** 20).toFixed(1)} MB, ${perAction(promoted.totalBytes)} B per action (${file})`,
       );
       printTable([['promoted by package', 'B per action'], ...promoted.byOwner.slice(0, 10).map((o) => [o.owner, perAction(o.bytes)])]);
@@ -504,6 +531,13 @@ function describeTick(results: RunResult[]): string {
     : `one tick for the whole process (\`INPUT_TICK_MS\` ${ticks[0]}: while the event loop has time to spare it takes its input once per tick, see \`transport/InputTick.ts\`)`;
 }
 
+/** "60 s each at 1,000 players": the phases of the smallest N, the one the actions lengthen most. */
+function describePhases(results: RunResult[], options: Options): string {
+  const fewest = Math.min(...results.map((r) => r.players));
+  const { settleMs, windowMs } = runPhases(fewest, options);
+  return `${settleMs / 1000} s and ${windowMs / 1000} s at ${fewest.toLocaleString('en-US')} players`;
+}
+
 function reportSection(results: RunResult[], options: Options, machine: string, code: string, started: Date, minutes: number): string {
   const checks = checkTargets(results);
   const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
@@ -515,7 +549,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `Workload: every player has an account and a mid-game town in one fresh SQLite database; each player's client joins its own town, then every ${ACTION_INTERVAL_MS / 1000} s (random phase) orders one scout or cancels that order. ` +
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
-      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); after ${options.settleMs / 1000} s to settle, a ${options.windowMs / 1000}-s window is measured.`,
+      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); the server settles, then a window is measured: each at least ${options.settleMs / 1000} s and ${options.windowMs / 1000} s${options.settleActions || options.windowActions ? `, and each until the players have sent ${options.settleActions.toLocaleString('en-US')} and ${options.windowActions.toLocaleString('en-US')} actions (${describePhases(results, options)}): a small N is measured at its steady state too, after V8 has optimized its code and with the garbage collections of a steady state in the window (\`phases.ts\`)` : ''}.`,
     '',
     `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. ${describeHosts(Number(process.env.TOWN_HOSTS || DEFAULT_TOWN_HOSTS))}, lazy production, no patch timer, a town patches its clients only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
@@ -525,7 +559,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
         ]
       : []),
     '',
-    'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end, per player = (RSS − idle RSS) / N (idle: the server before anyone joined, once its RSS has held still for 10 s, at least 20 s after it started: a fresh process gives back the garbage of its start over its first 10–25 s), of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers); at 1,000 players that is mostly how much the heap grew or shrank meanwhile, so the targets also compare memory per added player (the RSS slope from the smallest N to the next); ' +
+    'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end as the process holds it, and again right after a full collection the bench forces through the server\'s inspector (all the garbage the heap can give back, as V8\'s memory reducer collects it; after every reading of the window), with the idle server\'s collected RSS in brackets (idle: before anyone joined, once its RSS has held still for 10 s, at least 20 s after it started); per player = (collected RSS − idle collected RSS) / N: read as the process holds it, our server\'s RSS at 1,000 players swung by 100 MB between runs with the heap\'s garbage and young-generation room, against the 20–40 MB its players add; of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers), from the window\'s end; the targets also compare memory per added player (from the smallest N to the next: how much more the players added, collected RSS over idle collected RSS, per player more; one process can start tens of MB above another with the same code, so each N is measured against its own idle); ' +
       'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
       'event-loop delay is the server\'s own (GET /metrics: for a paced loop the busy stretch of each turn, how long what arrived meanwhile waited beyond its tick; otherwise `monitorEventLoopDelay`): median p50, highest p99 and highest max of the 5-s windows inside the measured window. ' +
       'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down).',

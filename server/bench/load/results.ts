@@ -18,8 +18,16 @@ export interface RunResult {
   /** the same server before anyone joined */
   idleCpuMsPerSecond: number;
   systemMsPerSecond: number;
+  /** RSS of the idle server (settled) and at the window's end, as the process holds it */
   rssIdleBytes: number;
   rssBytes: number;
+  /**
+   * The same two right after a full collection the bench forced (all garbage the heap can give back, as V8's
+   * memory reducer collects it): what the memory per player is computed from. Absent in results from before
+   * session 21.
+   */
+  rssCollectedIdleBytes?: number;
+  rssCollectedBytes?: number;
   /** V8 heap in use and memory held outside it (buffers), idle and at the window's end, from GET /metrics */
   heapIdleBytes: number;
   heapUsedBytes: number;
@@ -52,7 +60,12 @@ export interface RunResult {
 /** the players actually measured: connected at the window's end (fewer than asked when the ramp stopped early) */
 export const measured = (r: RunResult) => (r.connectedAtEnd > 0 ? r.connectedAtEnd : r.joined);
 export const cpuUsPerPlayer = (r: RunResult) => (r.cpuMsPerSecond * 1000) / measured(r);
-export const rssPerPlayer = (r: RunResult) => (r.rssBytes - r.rssIdleBytes) / measured(r);
+/** RSS after a forced full collection where measured, else as read; each with its idle reading */
+const rssOf = (r: RunResult) =>
+  r.rssCollectedBytes !== undefined && r.rssCollectedIdleBytes !== undefined
+    ? { loaded: r.rssCollectedBytes, idle: r.rssCollectedIdleBytes }
+    : { loaded: r.rssBytes, idle: r.rssIdleBytes };
+export const rssPerPlayer = (r: RunResult) => (rssOf(r).loaded - rssOf(r).idle) / measured(r);
 export const externalPerPlayer = (r: RunResult) => (r.externalBytes - r.externalIdleBytes) / measured(r);
 
 
@@ -179,7 +192,10 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
     const slope = (kind: ServerKind) => {
       const a = find(kind, small);
       const b = find(kind, large);
-      return ok(a) && ok(b) ? (b.rssBytes - a.rssBytes) / (measured(b) - measured(a)) : NaN;
+      // what the players added in each process, not the two processes' RSS: one server process can start 35 MB
+      // above another with the same code (its idle collected RSS: 195 and 230 MB in session 21's runs)
+      const added = (r: RunResult) => rssOf(r).loaded - rssOf(r).idle;
+      return ok(a) && ok(b) ? (added(b) - added(a)) / (measured(b) - measured(a)) : NaN;
     };
     const room = slope('colyseus');
     const base = slope('baseline');
@@ -210,7 +226,7 @@ export function resultRows(results: readonly RunResult[]): string[][] {
     'joins/s',
     'CPU % of a core (idle)',
     'CPU µs/s per player',
-    'RSS MB (idle)',
+    'RSS MB: at the end / collected (idle collected)',
     'RSS KB per player (of it buffers)',
     'down B/s per player',
     'action→result p50 / p99 / max ms',
@@ -230,7 +246,7 @@ export function resultRows(results: readonly RunResult[]): string[][] {
             fmt(r.joined / r.joinSeconds, 0),
             `${fmt(r.cpuMsPerSecond / 10)} (${fmt((r.idleCpuMsPerSecond ?? NaN) / 10)})`,
             fmt(cpuUsPerPlayer(r)),
-            `${fmt(r.rssBytes / 2 ** 20, 0)} (${fmt(r.rssIdleBytes / 2 ** 20, 0)})`,
+            `${fmt(r.rssBytes / 2 ** 20, 0)} / ${fmt(rssOf(r).loaded / 2 ** 20, 0)} (${fmt(rssOf(r).idle / 2 ** 20, 0)})`,
             `${fmt(rssPerPlayer(r) / 1024)} (${fmt(externalPerPlayer(r) / 1024)})`,
             fmt(r.bytesPerPlayerSecond),
             `${fmt(r.latency.p50)} / ${fmt(r.latency.p99)} / ${fmt(r.latency.max, 0)}`,
