@@ -531,6 +531,14 @@ function describeTick(results: RunResult[]): string {
     : `one tick for the whole process (\`INPUT_TICK_MS\` ${ticks[0]}: while the event loop has time to spare it takes its input once per tick, see \`transport/InputTick.ts\`)`;
 }
 
+/** "12,000 actions each", or "8,000 and 12,000 actions" when settle and window ask for different counts. */
+function describeActions(options: Options): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return options.settleActions === options.windowActions
+    ? `${count(options.windowActions)} actions each`
+    : `${count(options.settleActions)} and ${count(options.windowActions)} actions`;
+}
+
 /** "60 s each at 1,000 players": the phases of the smallest N, the one the actions lengthen most. */
 function describePhases(results: RunResult[], options: Options): string {
   const fewest = Math.min(...results.map((r) => r.players));
@@ -549,7 +557,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `Workload: every player has an account and a mid-game town in one fresh SQLite database; each player's client joins its own town, then every ${ACTION_INTERVAL_MS / 1000} s (random phase) orders one scout or cancels that order. ` +
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
-      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); the server settles, then a window is measured: each at least ${options.settleMs / 1000} s and ${options.windowMs / 1000} s${options.settleActions || options.windowActions ? `, and each until the players have sent ${options.settleActions.toLocaleString('en-US')} and ${options.windowActions.toLocaleString('en-US')} actions (${describePhases(results, options)}): a small N is measured at its steady state too, after V8 has optimized its code and with the garbage collections of a steady state in the window (\`phases.ts\`)` : ''}.`,
+      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); the server settles, then a window is measured: each at least ${options.settleMs / 1000} s and ${options.windowMs / 1000} s${options.settleActions || options.windowActions ? `, and until the players have sent ${describeActions(options)} (${describePhases(results, options)}): a small N is measured at its steady state too, after V8 has optimized its code and with the garbage collections of a steady state in the window (\`phases.ts\`)` : ''}.`,
     '',
     `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. ${describeHosts(Number(process.env.TOWN_HOSTS || DEFAULT_TOWN_HOSTS))}, lazy production, no patch timer, a town patches its clients only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',

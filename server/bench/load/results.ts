@@ -65,7 +65,12 @@ const rssOf = (r: RunResult) =>
   r.rssCollectedBytes !== undefined && r.rssCollectedIdleBytes !== undefined
     ? { loaded: r.rssCollectedBytes, idle: r.rssCollectedIdleBytes }
     : { loaded: r.rssBytes, idle: r.rssIdleBytes };
-export const rssPerPlayer = (r: RunResult) => (rssOf(r).loaded - rssOf(r).idle) / measured(r);
+/** what the players added to the process's RSS: loaded minus idle, each read the same way */
+const rssAdded = (r: RunResult) => {
+  const { loaded, idle } = rssOf(r);
+  return loaded - idle;
+};
+export const rssPerPlayer = (r: RunResult) => rssAdded(r) / measured(r);
 export const externalPerPlayer = (r: RunResult) => (r.externalBytes - r.externalIdleBytes) / measured(r);
 
 
@@ -194,8 +199,7 @@ export function checkTargets(results: readonly RunResult[]): TargetCheck[] {
       const b = find(kind, large);
       // what the players added in each process, not the two processes' RSS: one server process can start 35 MB
       // above another with the same code (its idle collected RSS: 195 and 230 MB in session 21's runs)
-      const added = (r: RunResult) => rssOf(r).loaded - rssOf(r).idle;
-      return ok(a) && ok(b) ? (added(b) - added(a)) / (measured(b) - measured(a)) : NaN;
+      return ok(a) && ok(b) ? (rssAdded(b) - rssAdded(a)) / (measured(b) - measured(a)) : NaN;
     };
     const room = slope('colyseus');
     const base = slope('baseline');
