@@ -2,8 +2,9 @@
  * The servers under test, each in its own child process with NODE_ENV=production: the real game server
  * (`src/main.ts`, exactly as `npm start` runs it) or the socket.io baseline (`baselineServer.ts`). Their
  * output goes to a log file; CPU and memory are read from /proc by the caller; `/metrics` is fetched here.
- * With `inspect`, the process opens the V8 inspector on a free port so a CPU profile can be taken of the
- * measured window alone (`profile.ts`).
+ * With `inspect`, the process opens the V8 inspector on a free port (loopback): the load bench forces full
+ * collections through it before and after the measured window, and takes CPU profiles of that window alone
+ * (`profile.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -22,7 +23,7 @@ export interface ServerOptions {
   databaseUrl: string;
   publicKeyPem: string;
   logFile: string;
-  /** open the inspector (for a CPU profile of the measured window) */
+  /** open the inspector (forced collections, CPU profiles, heap readings) */
   inspect?: boolean;
   /** AUTOSAVE_INTERVAL_MS of both servers (the game server's default: 5000) */
   autosaveMs: number;
