@@ -8,6 +8,7 @@ import { createHttpApp } from './http/createHttpApp';
 import { processMetrics, type ProcessMetrics } from './http/metrics';
 import { GameTransport, type Heartbeat } from './transport/GameTransport';
 import { InputTick } from './transport/InputTick';
+import { releaseHeldWrites } from './transport/heldWrites';
 import { colyseusLogger } from './logger';
 import { standalone, type ClusterServices } from './cluster/clusterServices';
 import { replayUpgradesForOtherMachines } from './cluster/machineRouting';
@@ -120,6 +121,7 @@ export function createGameServer(options: GameServerOptions): GameServer {
     greet: false,
   });
   if (inputTick) {
+    inputTick.atEachTurnEnd(releaseHeldWrites); // the turn's patches go out before the loop naps
     metrics.measureTurns(inputTick);
     httpServer.on('connection', () => inputTick.accepted());
     // after Colyseus took the 'request' listeners over (its matchmaking routes skip them)

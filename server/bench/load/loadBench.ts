@@ -356,7 +356,9 @@ async function measure(
     const windowEnd = performance.now() + phases.windowMs;
     let lastMetrics: MetricsReport | undefined;
     while (performance.now() < windowEnd) {
-      await sleep(Math.min(1000, Math.max(0, windowEnd - performance.now())));
+      // twice per delay window: no window is missed, and the server answers few requests (each cost our server
+      // about 3 ms of CPU at 1,000 players, 7 % of what the window measured when it was read every second)
+      await sleep(Math.min((windowSeconds * 1000) / 2, Math.max(0, windowEnd - performance.now())));
       // a saturated server may answer late: a missed reading only loses a delay window it reads again later
       // (a whole number of ms: AbortSignal.timeout throws on a fraction, which once lost all but the last readings)
       const reading = await server.metrics(Math.ceil(Math.max(1000, windowEnd - performance.now()))).catch(() => undefined);

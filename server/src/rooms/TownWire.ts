@@ -4,6 +4,7 @@ import type { Town } from '@starscape/shared';
 import { PublicTownState } from './schema/PublicTownState';
 import { TownState } from './schema/TownState';
 import { copyTownIdentity, writePublicTownState, writeTownState } from './schema/writeTownState';
+import { holdWrites } from '../transport/heldWrites';
 import { sharedBufferEncoder, sharedBuffers } from './TownSerializer';
 
 /** Who a town's client is, as far as the wire cares: a client whose role is not known is a visitor. */
@@ -68,7 +69,10 @@ export class TownWire {
     return encoder.encodeAll({ offset: 1 }, sharedBuffers().fullState);
   }
 
-  /** Sends the changes so far to the joined ones of `clients`: encoded once for owners, once for visitors. */
+  /**
+   * Sends the changes so far to the joined ones of `clients`: encoded once for owners, once for visitors. The
+   * patches leave at the end of this turn of the event loop, with the turn's other patches (`holdWrites`).
+   */
   patch(clients: readonly Client[]): void {
     const visitors = this.visitorEncoder;
     const ownerChanges = this.ownerEncoder.hasChanges;
@@ -78,6 +82,7 @@ export class TownWire {
     let visitorPatch: Buffer | undefined;
     for (const client of clients) {
       if (client.state !== ClientState.JOINED) continue; // a joiner gets the full state; one within its grace, on return
+      holdWrites(client);
       if (isOwner(client)) {
         if (ownerChanges) client.raw((ownerPatch ??= encodePatch(this.ownerEncoder)));
       } else if (visitorChanges) {

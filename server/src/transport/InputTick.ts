@@ -96,6 +96,8 @@ export class InputTick {
   private readonly sleep: (ms: number) => void;
   private readonly idleMs: () => number;
   private readonly listeners: TurnListener[] = [];
+  /** work that ends every turn, before it is measured and before any nap (`atEachTurnEnd`) */
+  private readonly turnEnders: Array<() => void> = [];
   private immediate: NodeJS.Immediate | undefined;
   private running = false;
   /** when the loop last woke from a nap (or, with no nap, when its last turn ended) */
@@ -127,6 +129,14 @@ export class InputTick {
   /** Calls `listener` after each turn with how long the loop worked in it (ms; naps and waits for I/O left out). */
   onTurn(listener: TurnListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Runs `callback` at the end of each turn, before the turn is measured and before the loop may nap: work
+   * the turn left to its end, such as the writes it held (`releaseHeldWrites`), goes out before the nap.
+   */
+  atEachTurnEnd(callback: () => void): void {
+    this.turnEnders.push(callback);
   }
 
   start(): void {
@@ -215,6 +225,7 @@ export class InputTick {
 
   /** The end of a turn of the loop (its check phase): reports the turn, then naps out the rest of the tick. */
   turnEnded(): void {
+    for (const callback of this.turnEnders) callback();
     const now = this.now();
     const idle = this.idleMs(); // the same after a nap: a nap is not time waiting for I/O
     const busyMs = Math.max(0, now - this.wokeAt - (idle - this.idleAtWake));

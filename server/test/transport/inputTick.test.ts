@@ -178,6 +178,21 @@ describe('InputTick', () => {
     expect(loop.naps.length).toBe(naps); // busy: runs free
   });
 
+  it('runs the work that ends each turn before the turn is measured and before its nap', () => {
+    const loop = pacedLoop(50);
+    const order: string[] = [];
+    loop.tick.atEachTurnEnd(() => {
+      order.push('end of turn');
+      loop.work(2); // e.g. the turn's held writes going out: part of the turn
+    });
+    loop.tick.onTurn(() => order.push('measured'));
+    loop.work(3);
+    loop.tick.turnEnded();
+    expect(order).toEqual(['end of turn', 'measured']);
+    expect(loop.turns).toEqual([5]);
+    expect(loop.naps).toEqual([45]);
+  });
+
   it('refuses a tick that is not longer than 0 ms', () => {
     expect(() => new InputTick({ tickMs: 0 })).toThrow(/longer than 0 ms/);
     expect(() => new InputTick({ tickMs: Number.NaN })).toThrow(/longer than 0 ms/);
