@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinProcess } from './generatorCpus';
 import type { FromGenerator, GeneratorReading, GeneratorSetup, ToGenerator } from './ipc';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,10 +23,21 @@ export class Generator {
     return this.child.pid!;
   }
 
-  /** Forks a generator (`nodeOptions`: more options for its Node, like `--trace-gc`) and hands it its setup. */
-  static async start(setup: GeneratorSetup, nodeOptions: readonly string[] = []): Promise<Generator> {
+  /**
+   * Forks a generator (`nodeOptions`: more options for its Node, like `--trace-gc`), pins it to `cpus` (a
+   * `taskset` list, see generatorCpus.ts; null: anywhere) and hands it its setup.
+   */
+  static async start(setup: GeneratorSetup, nodeOptions: readonly string[] = [], cpus: string | null = null): Promise<Generator> {
     const child = fork(path.join(here, 'generator.ts'), [], { cwd: serverDir, execArgv: [...nodeOptions, '--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' } });
     const generator = new Generator(child);
+    if (cpus !== null) {
+      try {
+        pinProcess(child.pid!, cpus);
+      } catch (error) {
+        child.kill('SIGKILL');
+        throw new Error(`could not pin a load generator to CPUs ${cpus}: ${String(error)}`);
+      }
+    }
     await generator.request({ type: 'setup', setup }, 'ready');
     return generator;
   }

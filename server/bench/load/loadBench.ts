@@ -12,6 +12,8 @@
  *          have sent this many actions: 60 s each at 1,000 players, see phases.ts; 0: seconds alone)
  *          --join-rate=400 (joins/s)   --generators=4   --generator-nice=10 (the load generators' CPU priority: they
  *          stand in for players on other machines, so they take what CPU the server leaves; 0: the same as the server)
+ *          --generator-cpus=1 (the CPUs the load generators are pinned to, a `taskset` list; default the machine's upper
+ *          half, CPU 1 of 2; none: not pinned; see generatorCpus.ts)
  *          --write / --no-write   --profile[=dir] (CPU profile of
  *          each server over its measured window, summarized here)   --keep (keep the database and logs)
  *          --heap[=dir] (live heap per player after a full collection, and what the window promoted to the old
@@ -49,6 +51,7 @@ import { sleep } from '../support/async';
 import { cpuBetween, describeMachine, readCpu, readMachineBusyMs, readMemory } from '../support/procStats';
 import { formatTable, printTable } from '../support/table';
 import { Generator } from './generators';
+import { parseGeneratorCpus, pinningUnavailable } from './generatorCpus';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { collectAllGarbage, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
@@ -81,6 +84,10 @@ interface Options {
   generators: number;
   /** the load generators' nice value (0: the server's priority) */
   generatorNice: number;
+  /** the CPUs the load generators are pinned to (a `taskset` list; null: not pinned), see generatorCpus.ts */
+  generatorCpus: string | null;
+  /** why they are not pinned, when the default could not be had here */
+  generatorCpusUnavailable: string | null;
   write: boolean;
   profileDir: string | null;
   heapDir: string | null;
@@ -111,7 +118,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}`);
     flags.set(match[1]!, match[2] ?? '');
   }
-  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls', 'floors', 'window-actions', 'settle-actions'];
+  const known = ['quick', 'players', 'servers', 'window', 'settle', 'join-rate', 'generators', 'generator-nice', 'generator-cpus', 'write', 'no-write', 'profile', 'keep', 'autosave', 'node-options', 'generator-node-options', 'quiet', 'max-join', 'heap', 'silent', 'stalls', 'floors', 'window-actions', 'settle-actions'];
   for (const flag of flags.keys()) if (!known.includes(flag)) throw new Error(`unknown option --${flag} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick') || process.env.BENCH_QUICK === '1';
   const list = (value: string | undefined) => value?.split(',').filter(Boolean);
@@ -126,6 +133,10 @@ function parseOptions(argv: string[]): Options {
   const fullRun = !quick && !flags.has('players') && !flags.has('servers');
   const floorPlayers = (list(flags.get('floors')) ?? (fullRun ? ['16000'] : [])).map(Number);
   if (floorPlayers.some((n) => !players.includes(n))) throw new Error('--floors takes player counts that --players also runs, like --floors=16000');
+  const cpusOption = flags.get('generator-cpus');
+  const requestedCpus = parseGeneratorCpus(cpusOption);
+  const unavailable = cpusOption === 'none' ? null : requestedCpus === null ? 'this machine has one CPU' : pinningUnavailable();
+  if (unavailable && cpusOption) throw new Error(`--generator-cpus=${cpusOption}: cannot pin here, ${unavailable}`);
   const seconds = (flag: string, fallback: number) => (flags.get(flag) ? Number(flags.get(flag)) * 1000 : fallback);
   return {
     quick,
@@ -141,7 +152,9 @@ function parseOptions(argv: string[]): Options {
     // action to result 150 and 79 ms with 2 generators, 29 and 32 with 4; BENCHMARKS.md, session 12)
     generators: Number(flags.get('generators') || 4),
     generatorNice: Number(flags.get('generator-nice') || 10),
-    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'generator-node-options', 'heap', 'generator-nice'].includes(f))),
+    generatorCpus: unavailable ? null : requestedCpus,
+    generatorCpusUnavailable: unavailable,
+    write: flags.has('write') || (!quick && !flags.has('no-write') && ![...flags.keys()].some((f) => ['players', 'servers', 'autosave', 'profile', 'node-options', 'generator-node-options', 'heap', 'generator-nice', 'generator-cpus'].includes(f))),
     profileDir: flags.has('profile') ? flags.get('profile') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     heapDir: flags.has('heap') ? flags.get('heap') || path.join(os.tmpdir(), 'starscape-load-profiles') : null,
     keep: flags.has('keep'),
@@ -296,7 +309,7 @@ async function measure(
             actionIntervalMs: ACTION_INTERVAL_MS,
             seed: players * 10 + g,
             nice: options.generatorNice,
-          }, options.generatorNodeOptions),
+          }, options.generatorNodeOptions, options.generatorCpus),
         ),
       )),
     );
@@ -548,6 +561,14 @@ function describePhases(results: RunResult[], options: Options): string {
   return `${settleMs / 1000} s and ${windowMs / 1000} s at ${fewest.toLocaleString('en-US')} players`;
 }
 
+/** Where the load generators ran, for the method text and the run's first lines. */
+function describeGeneratorCpus(options: Options): string {
+  if (options.generatorCpus) return `they are pinned to CPU ${options.generatorCpus} (\`taskset\`), so the server, which may run on any CPU, keeps the other core's caches to itself, as it would with its players elsewhere (generatorCpus.ts)`;
+  if (options.generatorCpusUnavailable) return `they could not be pinned to a CPU here (${options.generatorCpusUnavailable}), so they share every core with the server`;
+  if (options.generatorCpus === null) return 'they are not pinned to a CPU (`--generator-cpus=none`), so they share every core with the server';
+  return 'where they ran is not recorded (a run from before they were pinned)';
+}
+
 function reportSection(results: RunResult[], options: Options, machine: string, code: string, started: Date, minutes: number): string {
   const checks = checkTargets(results);
   const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
@@ -559,7 +580,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     '',
     `Workload: every player has an account and a mid-game town in one fresh SQLite database; each player's client joins its own town, then every ${ACTION_INTERVAL_MS / 1000} s (random phase) orders one scout or cancels that order. ` +
       `Both servers are separate processes with NODE_ENV=production; both load the town from the database on join, check the game token (Ed25519) and the account, apply the rules from \`shared\`, validate messages with the shared schemas, and save a changed town ${options.autosaveMs / 1000} s after its first change with the same \`TownSaver\` and repository, built as \`src/main.ts\` builds it. ` +
-      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}); the server settles, then a window is measured: each at least ${options.settleMs / 1000} s and ${options.windowMs / 1000} s${options.settleActions || options.windowActions ? `, and until the players have sent ${describeActions(options)} (${describePhases(results, options)}): a small N is measured at its steady state too, after V8 has optimized its code and with the garbage collections of a steady state in the window (\`phases.ts\`)` : ''}.`,
+      `Players join at ${options.joinsPerSecond}/s through ${options.generators} load-generator processes (colyseus.js or socket.io-client, one connection each; the colyseus.js clients decode into the server's state classes, not classes built from its reflection per client, see townPlayers.ts${options.generatorNice > 0 ? `; they run at nice ${options.generatorNice}, so they take the CPU the server leaves, as players on other machines would` : ''}; ${describeGeneratorCpus(options)}); the server settles, then a window is measured: each at least ${options.settleMs / 1000} s and ${options.windowMs / 1000} s${options.settleActions || options.windowActions ? `, and until the players have sent ${describeActions(options)} (${describePhases(results, options)}): a small N is measured at its steady state too, after V8 has optimized its code and with the garbage collections of a steady state in the window (\`phases.ts\`)` : ''}.`,
     '',
     `- **Starscape (Colyseus)**: the real \`server/src/main.ts\`. ${describeHosts(Number(process.env.TOWN_HOSTS || DEFAULT_TOWN_HOSTS))}, lazy production, no patch timer, a town patches its clients only right after a change; ${describeTick(results)}.`,
     '- **baseline (socket.io)**: `server/bench/load/baselineServer.ts`, the design most tutorials show: each town a plain object in a Map; once a second every town moves on and goes out whole as JSON (`socket.emit`), and again right after an action.',
@@ -607,6 +628,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const started = new Date();
   console.log(`Load bench: ${options.servers.join(' and ')} at ${options.players.join(', ')} players; ${machine}`);
+  console.log(`load generators: ${describeGeneratorCpus(options)}`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'starscape-load-'));
   const logDir = path.join(work, 'logs');
   await mkdir(logDir);
