@@ -51,6 +51,7 @@ import { sleep } from '../support/async';
 import { cpuBetween, describeMachine, readCpu, readMachineBusyMs, readMemory } from '../support/procStats';
 import { formatTable, printTable } from '../support/table';
 import { Generator } from './generators';
+import { PacedProbe } from './pacedProbe';
 import { parseGeneratorCpus, pinningUnavailable } from './generatorCpus';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
@@ -267,7 +268,7 @@ async function measure(
   kind: ServerKind,
   players: number,
   options: Options,
-  shared: { databaseUrl: string; publicKeyPem: string; privateKeyPem: string; logDir: string; serverDir: string },
+  shared: { databaseUrl: string; publicKeyPem: string; privateKeyPem: string; logDir: string; serverDir: string; probe: PacedProbe },
 ): Promise<{ result: RunResult; profile?: ProfileSummary }> {
   const label = `${serverName(kind)}, ${players.toLocaleString('en-US')} players`;
   const log = (line: string) => console.log(`[${label}] ${line}`);
@@ -363,6 +364,7 @@ async function measure(
     await Promise.all(generators.map((g) => g.mark()));
     const markedAt = Date.now();
     const cpuBefore = readCpu(server.pid);
+    const probeBefore = shared.probe.read();
     const machineBefore = readMachineBusyMs();
     const windows = new Map<number, NonNullable<MetricsReport['eventLoopDelayMs']['lastWindow']>>();
     let windowSeconds = 5;
@@ -382,6 +384,7 @@ async function measure(
       if (w) windows.set(w.endedAt, w);
     }
     const cpuAfter = readCpu(server.pid);
+    const probeAfter = shared.probe.read();
     const machineAfter = readMachineBusyMs();
     const endedAt = Date.now();
     const memory = readMemory(server.pid);
@@ -406,6 +409,7 @@ async function measure(
     );
     const connectedAtEnd = readings.reduce((s, r) => s + r.connected, 0);
     const cpu = cpuBetween(cpuBefore, cpuAfter);
+    const probeCpuPercent = PacedProbe.percentBetween(probeBefore, probeAfter);
     const result: RunResult = {
       kind,
       players,
@@ -446,8 +450,9 @@ async function measure(
       },
       otherCpuPercent: Math.max(
         0,
-        ((machineAfter - machineBefore - (cpu.msPerSecond * (cpuAfter.atMs - cpuBefore.atMs)) / 1000 - readings.reduce((s, r) => s + r.cpuMs, 0)) / (cpuAfter.atMs - cpuBefore.atMs)) * 100,
+        ((machineAfter - machineBefore - ((cpu.msPerSecond + probeCpuPercent * 10) * (cpuAfter.atMs - cpuBefore.atMs)) / 1000 - readings.reduce((s, r) => s + r.cpuMs, 0)) / (cpuAfter.atMs - cpuBefore.atMs)) * 100,
       ),
+      probeCpuPercent,
     };
     log(
       `window ${result.windowSeconds.toFixed(1)} s: CPU ${(result.cpuMsPerSecond / 10).toFixed(1)} %, RSS ${(memory.rssBytes / 2 ** 20).toFixed(0)} MB (${(collected.rssBytes / 2 ** 20).toFixed(0)} after a full collection), ` +
@@ -593,7 +598,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end as the process holds it, and again right after a full collection the bench forces through the server\'s inspector (all the garbage the heap can give back, as V8\'s memory reducer collects it; after every reading of the window), with the idle server\'s collected RSS in brackets (idle: before anyone joined, once its RSS has held still for 10 s, at least 20 s after it started); per player = (collected RSS − idle collected RSS) / N: read as the process holds it, our server\'s RSS at 1,000 players swung by 100 MB between runs with the heap\'s garbage and young-generation room, against the 20–40 MB its players add; of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers), from the window\'s end; the targets also compare memory per added player (from the smallest N to the next: how much more the players added, collected RSS over idle collected RSS, per player more; one process can start tens of MB above another with the same code, so each N is measured against its own idle); ' +
       'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
       'event-loop delay is the server\'s own (GET /metrics: for a paced loop the busy stretch of each turn, how long what arrived meanwhile waited beyond its tick; otherwise `monitorEventLoopDelay`): median p50, highest p99 and highest max of the 5-s windows inside the measured window, read twice per window. ' +
-      'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down).',
+      'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down). Probe: the CPU of a Node process that does the same small job every 50 ms (about 0.12 ms of work back to back, so 0.24 % of a core at best), run beside the server over the same window (`pacedProbe.ts`): what the machine charged for work in small pieces in those seconds. It moves with the hour (0.9 % beside 1,000 players in a slow one) and is not subtracted from anything.',
     '',
     ...formatTable(resultRows(results)),
     '',
@@ -638,7 +643,8 @@ async function main(): Promise<void> {
   console.log(`seeded ${most} players and towns in ${(seeded.ms / 1000).toFixed(1)} s (${work})`);
   const code = await snapshotCode(repoRoot);
   console.log(`code under test: ${code.version} (copied to ${code.root})`);
-  const shared = { databaseUrl, ...(await throwawayKeys()), logDir, serverDir: code.serverDir };
+  const probe = await PacedProbe.start();
+  const shared = { databaseUrl, ...(await throwawayKeys()), logDir, serverDir: code.serverDir, probe };
 
   const results: RunResult[] = [];
   try {
@@ -656,6 +662,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    probe.stop();
     await rm(code.root, { recursive: true, force: true });
     if (!options.keep && !options.profileDir) await rm(work, { recursive: true, force: true });
     else console.log(`database and server logs kept in ${work}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, rssPerPlayer, slowActions, type RunResult } from './results';
+import { checkTargets, resultRows, rssPerPlayer, slowActions, type RunResult } from './results';
 
 describe('slowActions', () => {
   it('counts the actions over the threshold by the second they were sent in', () => {
@@ -80,5 +80,15 @@ describe('memory per player', () => {
     const added = checkTargets([...small, ...large]).find((c) => c.target.startsWith('resident memory per added player'));
     // ours: (34 − 22) MB over 1,000 more players; the baseline's: (133 − 84) MB
     expect(added).toMatchObject({ met: true, measured: '12.3 vs 50.2 KB' });
+  });
+});
+
+describe('the results table', () => {
+  it('shows the paced probe beside each run, and a dash for results saved before it was measured', () => {
+    const rows = resultRows([{ ...run('colyseus', { idle: 230, end: 270 }), probeCpuPercent: 1.24 }, run('baseline', { idle: 117, end: 237 })]);
+    const column = rows[0]!.indexOf('probe CPU %');
+    expect(column).toBe(rows[0]!.length - 1);
+    expect(rows[1]![column]).toBe('1.2');
+    expect(rows[2]![column]).toBe('–');
   });
 });

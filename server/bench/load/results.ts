@@ -49,6 +49,8 @@ export interface RunResult {
   generators: { cpuPercent: number; eventLoopP99Ms: number };
   /** CPU the rest of the machine used in the window (neither the server nor the load generators), % of a core */
   otherCpuPercent: number;
+  /** CPU of the paced probe over the same window, % of a core (`PacedProbe`); absent in older results */
+  probeCpuPercent?: number;
   /** full garbage collections of the server that ended inside the window (`--stalls` only: the stall probe counts them) */
   fullCollections?: number;
   /** the server's input tick in ms (GET /metrics), 0 without one; absent for servers that have none (baseline, floor) */
@@ -238,6 +240,7 @@ export function resultRows(results: readonly RunResult[]): string[][] {
     'actions (late, refused, drops)',
     'load gen CPU % / ELD p99 ms',
     'other processes CPU %',
+    'probe CPU %',
   ];
   return [
     header,
@@ -258,6 +261,7 @@ export function resultRows(results: readonly RunResult[]): string[][] {
             `${r.actionsSent} (${r.late}, ${r.refusals}, ${r.drops})`,
             `${fmt(r.generators.cpuPercent, 0)} / ${fmt(r.generators.eventLoopP99Ms)}`,
             fmt(r.otherCpuPercent, 0),
+            fmt(r.probeCpuPercent ?? NaN),
           ],
     ),
   ];
