@@ -52,7 +52,7 @@ import { cpuBetween, describeMachine, readCpu, readMachineBusyMs, readMemory } f
 import { formatTable, printTable } from '../support/table';
 import { Generator } from './generators';
 import { PacedProbe } from './pacedProbe';
-import { parseGeneratorCpus, pinningUnavailable } from './generatorCpus';
+import { parseGeneratorCpus, pinningUnavailable, pinProcess } from './generatorCpus';
 import type { GeneratorReading } from './ipc';
 import { saveProfile, startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { collectAllGarbage, savePromotionProfile, startPromotionProfile, summarizePromotion } from './heapProfile';
@@ -598,7 +598,7 @@ function reportSection(results: RunResult[], options: Options, machine: string, 
     'Columns: joins/s is the ramp\'s pace (players joined ÷ time to join them; the ramp stops early when the server takes under one join a second for a minute, and the window then measures those who joined); CPU is the server process (user + system of every thread, from `/proc/<pid>/stat`) over the window, with the same server idle before anyone joined in brackets; CPU per player is the whole window\'s CPU ÷ players; RSS is at the window\'s end as the process holds it, and again right after a full collection the bench forces through the server\'s inspector (all the garbage the heap can give back, as V8\'s memory reducer collects it; after every reading of the window), with the idle server\'s collected RSS in brackets (idle: before anyone joined, once its RSS has held still for 10 s, at least 20 s after it started); per player = (collected RSS − idle collected RSS) / N: read as the process holds it, our server\'s RSS at 1,000 players swung by 100 MB between runs with the heap\'s garbage and young-generation room, against the 20–40 MB its players add; of it buffers: memory outside the V8 heap (ArrayBuffers: socket and encoder buffers), from the window\'s end; the targets also compare memory per added player (from the smallest N to the next: how much more the players added, collected RSS over idle collected RSS, per player more; one process can start tens of MB above another with the same code, so each N is measured against its own idle); ' +
       'downstream bytes are what the client sockets received (TCP payload: WebSocket frames with headers, pings, socket.io packet framing); action→result is from `send` on the client to the first update that shows the changed shipyard queue; ' +
       'event-loop delay is the server\'s own (GET /metrics: for a paced loop the busy stretch of each turn, how long what arrived meanwhile waited beyond its tick; otherwise `monitorEventLoopDelay`): median p50, highest p99 and highest max of the 5-s windows inside the measured window, read twice per window. ' +
-      'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down). Probe: the CPU of a Node process that does the same small job every 50 ms (about 0.12 ms of work back to back, so 0.24 % of a core at best), run beside the server over the same window (`pacedProbe.ts`): what the machine charged for work in small pieces in those seconds. It moves with the hour (0.9 % beside 1,000 players in a slow one) and is not subtracted from anything.',
+      'Actions: sent in the window (late: a tick skipped because the previous action had no result yet; refused; connections dropped). Load gen: the busiest load-generator process, to show it was not the bottleneck; other processes: CPU the rest of the machine used meanwhile (other work on a shared machine slows everything down). Probe: the CPU of a Node process that does the same small job every 50 ms (about 0.12 ms of work back to back, so 0.24 % of a core at best), run beside the server over the same window, on the load generators\' CPU when they are pinned (`pacedProbe.ts`): what the machine charged for work in small pieces in those seconds. It moves with the hour (0.9 % beside 1,000 players in a slow one) and is not subtracted from anything.',
     '',
     ...formatTable(resultRows(results)),
     '',
@@ -644,6 +644,7 @@ async function main(): Promise<void> {
   const code = await snapshotCode(repoRoot);
   console.log(`code under test: ${code.version} (copied to ${code.root})`);
   const probe = await PacedProbe.start();
+  if (options.generatorCpus) pinProcess(probe.pid, options.generatorCpus); // off the server's core, like the generators
   const shared = { databaseUrl, ...(await throwawayKeys()), logDir, serverDir: code.serverDir, probe };
 
   const results: RunResult[] = [];

@@ -8,6 +8,7 @@
  * 0.24 % of a core at 20 a second) read 1.9 % of a core on the idle machine and 0.9 % beside 1,000 players in
  * one slow hour; an empty Node process waking 10 to 200 times a second read 0.9–2.3 % alone. A server whose work
  * comes in ticks pays that too. The probe is shown, not subtracted: the targets compare the servers' whole CPU.
+ * It runs on the load generators' CPUs when they are pinned, so it takes nothing from the server's core's caches.
  * See BENCHMARKS.md, session 23.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,6 +27,10 @@ export class PacedProbe {
       child.once('error', reject);
     });
     return new PacedProbe(child);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Its CPU so far (mark a window's start and end with it). */
