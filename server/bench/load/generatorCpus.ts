@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { findProgram } from '../../../scripts/services/availability';
 
 /** `taskset` CPU list for the generators on a machine with `cpuCount` CPUs: its upper half; null below 2 CPUs. */
 export function defaultGeneratorCpus(cpuCount: number): string | null {
@@ -32,12 +33,7 @@ export function parseGeneratorCpus(option: string | undefined, cpuCount = os.cpu
 /** Why the generators cannot be pinned here (not Linux, no `taskset`), or null when they can. */
 export function pinningUnavailable(): string | null {
   if (process.platform !== 'linux') return `not on Linux (${process.platform})`;
-  try {
-    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return '`taskset` not found (Debian package util-linux)';
-  }
+  return findProgram(['taskset']) ? null : '`taskset` not found (Debian package util-linux)';
 }
 
 /** Pins every thread of process `pid` to `cpus` (threads it starts later inherit its main thread's CPUs). */

@@ -409,7 +409,7 @@ async function measure(
     );
     const connectedAtEnd = readings.reduce((s, r) => s + r.connected, 0);
     const cpu = cpuBetween(cpuBefore, cpuAfter);
-    const probeCpuPercent = PacedProbe.percentBetween(probeBefore, probeAfter);
+    const probeCpuPercent = cpuBetween(probeBefore, probeAfter).msPerSecond / 10;
     const result: RunResult = {
       kind,
       players,

@@ -12,16 +12,19 @@
  * See BENCHMARKS.md, session 23.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpuBetween, readCpu, type CpuReading } from '../support/procStats';
+import { readCpu, type CpuReading } from '../support/procStats';
 
-/** The probe's program: the job, every 50 ms. */
-const PROBE = 'let x = 0; setInterval(() => { for (let i = 0; i < 20000; i++) x += i; }, 50);';
+/**
+ * The probe's program: the job, every 50 ms; it ends when its stdin does, so a bench that dies (an error, Ctrl-C)
+ * leaves no probe behind.
+ */
+const PROBE = "let x = 0; setInterval(() => { for (let i = 0; i < 20000; i++) x += i; }, 50); process.stdin.on('end', () => process.exit()).resume();";
 
 export class PacedProbe {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(): Promise<PacedProbe> {
-    const child = spawn(process.execPath, ['-e', PROBE], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', PROBE], { stdio: ['pipe', 'ignore', 'ignore'] });
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
       child.once('error', reject);
@@ -33,14 +36,9 @@ export class PacedProbe {
     return this.child.pid!;
   }
 
-  /** Its CPU so far (mark a window's start and end with it). */
+  /** Its CPU so far (mark a window's start and end with it; `cpuBetween` gives the rate). */
   read(): CpuReading {
-    return readCpu(this.child.pid!);
-  }
-
-  /** Its CPU between two readings, in % of a core. */
-  static percentBetween(before: CpuReading, after: CpuReading): number {
-    return cpuBetween(before, after).msPerSecond / 10;
+    return readCpu(this.pid);
   }
 
   stop(): void {
